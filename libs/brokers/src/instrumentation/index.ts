@@ -1,0 +1,2 @@
+export * from './broker-call-observer.js';
+export * from './instrument-adapter.js';

@@ -1,0 +1,43 @@
+import type { DecimalString } from '../domain/index.js';
+
+/** One instrument the paper broker quotes and trades. */
+export interface PaperInstrumentConfig {
+  readonly symbol: string;
+  readonly assetClass: string;
+  readonly quoteCurrency: string;
+  readonly tickSize: DecimalString;
+  readonly lotSize: DecimalString;
+  readonly minQuantity: DecimalString;
+  /** First mid price of the random walk. */
+  readonly startPrice: DecimalString;
+  /** Standard deviation of one tick's log return, e.g. 0.0005. */
+  readonly volatility: number;
+  /** Bid/ask spread in ticks. */
+  readonly spreadTicks: number;
+  /** Quantity quoted at the best bid and at the best ask; larger orders fill partially, tick by tick. */
+  readonly depth: DecimalString;
+  /** Margin used by a position = |quantity| × mark / leverage. */
+  readonly leverage: number;
+  /** Optional CSV of candles (time,open,high,low,close[,volume]) replayed instead of the random walk. */
+  readonly replayFile?: string;
+}
+
+/** A paper account: a matching simulator with its own price feed. */
+export interface PaperAccountConfig {
+  readonly account: string;
+  readonly currency: string;
+  readonly startingCash: DecimalString;
+  /** Fee on fills that take liquidity (market, marketable limit, triggered stop), in basis points. */
+  readonly takerFeeBps: number;
+  /** Fee on resting limit orders that fill, in basis points. */
+  readonly makerFeeBps: number;
+  /** Adverse slippage applied to market fills, in basis points of the quote. */
+  readonly slippageBps: number;
+  /** Milliseconds between price ticks; 0 stops the clock (tests drive the feed by hand). */
+  readonly tickIntervalMs: number;
+  /** Seed of the random walk: the same seed gives the same prices. */
+  readonly seed: number;
+  /** Minutes of 1-minute price history generated before the first tick, so candles exist at once. */
+  readonly historyMinutes: number;
+  readonly instruments: readonly PaperInstrumentConfig[];
+}
