@@ -1,0 +1,51 @@
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module.js';
+import { BrokerModule } from './broker/broker.module.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
+import { LoggingModule } from './common/logging/logging.module.js';
+import { ThrottlingModule } from './common/throttling/throttling.module.js';
+import { validationExceptionFactory } from './common/validation/validation-exception.factory.js';
+import { loadConfiguration } from './config/load-configuration.js';
+import { HealthModule } from './health/health.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+
+@Module({})
+export class AppModule {
+  /**
+   * The whole app, configured from `environment` (validated here, once: a bad value stops start-up with
+   * a message naming it). main.ts passes the process environment; tests pass their own.
+   */
+  static forRoot(environment: Record<string, string | undefined>): DynamicModule {
+    const configuration = loadConfiguration(environment);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...configuration })] }),
+        LoggingModule,
+        ThrottlingModule,
+        AuthModule,
+        BrokerModule,
+        OrdersModule,
+        HealthModule,
+      ],
+      providers: [
+        EnvelopeInterceptor,
+        AllExceptionsFilter,
+        { provide: APP_INTERCEPTOR, useExisting: EnvelopeInterceptor },
+        { provide: APP_FILTER, useExisting: AllExceptionsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { merge, Subject, type Observable } from 'rxjs';
+import { instrumentAdapter, type BrokerAdapter, type BrokerEvent } from '../../libs/brokers/src/index.js';
+import { NotFoundError, ValidationFailedError } from '../common/errors/app-error.js';
+import type { AccountConfig } from '../config/config-file.schema.js';
+import type { Configuration } from '../config/configuration.js';
+import { BROKER_ADAPTER_FACTORIES, BrokerAdapterFactory } from './adapters/broker-adapter.factory.js';
+import { BrokerCallLogger } from './broker-call.logger.js';
+
+interface RegisteredAccount {
+  readonly config: AccountConfig;
+  readonly adapter: BrokerAdapter;
+}
+
+/**
+ * The configured accounts and their adapters, built once at start-up by the factory of each broker kind.
+ * Fails loudly on a kind with no factory or two factories for one kind.
+ */
+@Injectable()
+export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(AccountRegistry.name);
+  private readonly accounts = new Map<string, RegisteredAccount>();
+  /** Every account's broker events, merged. */
+  readonly events: Observable<BrokerEvent>;
+  private readonly merged = new Subject<BrokerEvent>();
+
+  constructor(
+    @Inject(BROKER_ADAPTER_FACTORIES) factories: BrokerAdapterFactory[],
+    config: ConfigService<Configuration, true>,
+    callLogger: BrokerCallLogger,
+  ) {
+    this.events = this.merged.asObservable();
+    const byKind = new Map<string, BrokerAdapterFactory>();
+    for (const factory of factories) {
+      if (byKind.has(factory.kind))
+        throw new Error(`Two adapter factories for broker kind "${factory.kind}"`);
+      byKind.set(factory.kind, factory);
+    }
+    for (const account of config.get('accounts', { infer: true })) {
+      const factory = byKind.get(account.broker);
+      if (!factory)
+        throw new Error(`No adapter for broker kind "${account.broker}" (account "${account.name}")`);
+      this.accounts.set(account.name, {
+        config: account,
+        adapter: instrumentAdapter(factory.create(account), callLogger),
+      });
+    }
+    merge(...[...this.accounts.values()].map(({ adapter }) => adapter.events)).subscribe(this.merged);
+  }
+
+  async onModuleInit(): Promise<void> {
+    const autoConnect = [...this.accounts.values()].filter(({ config }) => config.autoConnect);
+    await Promise.all(
+      autoConnect.map(async ({ config, adapter }) => {
+        try {
+          await adapter.connect();
+          this.logger.log(`Account "${config.name}" (${config.broker}) connected`);
+        } catch (error) {
+          // A broker that is down at start must not stop the API; the account shows `down`.
+          this.logger.error(
+            `Account "${config.name}" (${config.broker}) failed to connect: ${(error as Error).message}`,
+          );
+        }
+      }),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.accounts.values()].map(({ adapter }) => adapter.disconnect()));
+  }
+
+  list(): RegisteredAccount[] {
+    return [...this.accounts.values()];
+  }
+
+  /** The named account's adapter; with no name, the only account (an error when there are several). */
+  resolve(name?: string): BrokerAdapter {
+    return this.resolveAccount(name).adapter;
+  }
+
+  resolveAccount(name?: string): RegisteredAccount {
+    if (name !== undefined) {
+      const account = this.accounts.get(name);
+      if (!account)
+        throw new NotFoundError(`Unknown account "${name}"`, { accounts: [...this.accounts.keys()] });
+      return account;
+    }
+    const [only, ...others] = this.accounts.values();
+    if (!only || others.length > 0) {
+      throw new ValidationFailedError(
+        `account is required: ${this.accounts.size} accounts are configured (${[...this.accounts.keys()].join(', ')})`,
+      );
+    }
+    return only;
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CONNECTION_STATUSES, ORDER_TYPES, TIMES_IN_FORCE } from '../../../libs/brokers/src/index.js';
+
+export class CapabilitiesView {
+  @ApiProperty({ enum: ORDER_TYPES, isArray: true })
+  orderTypes!: string[];
+
+  @ApiProperty({ enum: TIMES_IN_FORCE, isArray: true })
+  timeInForce!: string[];
+
+  @ApiProperty()
+  bracketOrders!: boolean;
+
+  @ApiProperty()
+  shortSelling!: boolean;
+
+  @ApiProperty({ example: ['1m', '5m', '1h', '1d'] })
+  timeframes!: string[];
+}
+
+export class AccountView {
+  @ApiProperty({ example: 'paper' })
+  name!: string;
+
+  @ApiProperty({ example: 'paper' })
+  broker!: string;
+
+  @ApiProperty({ enum: CONNECTION_STATUSES })
+  status!: string;
+
+  @ApiProperty()
+  autoConnect!: boolean;
+
+  @ApiProperty({ type: CapabilitiesView })
+  capabilities!: CapabilitiesView;
+}

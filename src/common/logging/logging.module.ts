@@ -1,0 +1,42 @@
+import type { IncomingMessage } from 'node:http';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import type { Configuration } from '../../config/configuration.js';
+
+/** Paths never written to a log line, whatever logs them. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  '*.apiKey',
+  '*.apiSecret',
+  '*.secret',
+  '*.password',
+  '*.token',
+  '*.key',
+];
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Configuration, true>) => {
+        const { logLevel, production } = config.get('server', { infer: true });
+        const pretty = !production && process.stdout.isTTY;
+        return {
+          pinoHttp: {
+            level: logLevel,
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            // Fastify already named the request (X-Request-Id or a UUID); every line carries that id.
+            genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? '',
+            transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+            customLogLevel: (_request, response, error) =>
+              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+          },
+        };
+      },
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,66 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PaperOptions } from './paper-options.schema.js';
+
+export const BROKER_KINDS = ['paper'] as const;
+export type BrokerKind = (typeof BROKER_KINDS)[number];
+
+/** One broker account: its name in the API, which broker serves it, and that broker's options. */
+export class AccountConfig {
+  @Matches(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
+    message: 'name must be lower-case letters, digits, _ or - (max 64)',
+  })
+  name!: string;
+
+  @IsIn(BROKER_KINDS)
+  broker!: BrokerKind;
+
+  @IsBoolean()
+  autoConnect = true;
+
+  @ValidateIf((account: AccountConfig) => account.broker === 'paper')
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PaperOptions)
+  paper?: PaperOptions;
+}
+
+/** A request budget: `limit` requests per `ttlMs` window. */
+export class ThrottleLimit {
+  @IsInt()
+  @Min(1)
+  limit = 10;
+
+  @IsInt()
+  @Min(1)
+  ttlMs = 1000;
+}
+
+export class ThrottleConfig {
+  /** POST /trade, per API key. */
+  @ValidateNested()
+  @Type(() => ThrottleLimit)
+  trade: ThrottleLimit = new ThrottleLimit();
+}
+
+/** The optional YAML or JSON file named by EDGERUNNER_CONFIG. */
+export class ConfigFile {
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @Type(() => AccountConfig)
+  accounts: AccountConfig[] = [Object.assign(new AccountConfig(), { name: 'paper', broker: 'paper' })];
+
+  @ValidateNested()
+  @Type(() => ThrottleConfig)
+  throttle: ThrottleConfig = new ThrottleConfig();
+}

@@ -1,0 +1,21 @@
+import type { LogLevel } from './environment.schema.js';
+import type { AccountConfig, ThrottleConfig } from './config-file.schema.js';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the data directory. */
+  readonly dataDir: string;
+  readonly logLevel: LogLevel;
+  readonly redisUrl: string | undefined;
+  /** Seeds an admin key; never logged. */
+  readonly apiKey: string | undefined;
+  readonly production: boolean;
+}
+
+/** Everything Edgerunner is configured with, validated once at start-up. */
+export interface Configuration {
+  readonly server: ServerConfig;
+  readonly accounts: readonly AccountConfig[];
+  readonly throttle: ThrottleConfig;
+}

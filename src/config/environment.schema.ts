@@ -1,0 +1,39 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The environment variables Edgerunner reads, with their defaults. */
+export class EnvironmentVariables {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsString()
+  EDGERUNNER_DATA_DIR = './data';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'EDGERUNNER_API_KEY must be at least 24 characters' })
+  EDGERUNNER_API_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  EDGERUNNER_CONFIG?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+}

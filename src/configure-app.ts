@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { VERSION_NEUTRAL, VersioningType } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './common/http/api-version.js';
+import { setupSwagger } from './common/http/swagger.setup.js';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The Fastify adapter: each request named by its X-Request-Id (when sane) or a fresh UUID. */
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => {
+      const incoming = request.headers['x-request-id'];
+      const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      // pino-http reads `id` from the raw request, so log lines and the response header agree.
+      (request as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+}
+
+/** Everything main.ts and the e2e tests share, so tests run the app users run. */
+export function configureApp(app: NestFastifyApplication): void {
+  app.useLogger(app.get(Logger));
+  // A request without the header is served the current version; an unknown version finds no route (404).
+  app.enableVersioning({
+    type: VersioningType.HEADER,
+    header: API_VERSION_HEADER,
+    defaultVersion: [CURRENT_API_VERSION, VERSION_NEUTRAL],
+  });
+  // A hook rather than an interceptor: it also stamps 404s, malformed JSON and guard refusals.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, reply, payload, done) => {
+      void reply.header(API_VERSION_HEADER, CURRENT_API_VERSION).header(REQUEST_ID_HEADER, request.id);
+      done(null, payload);
+    });
+  setupSwagger(app);
+  app.enableShutdownHooks();
+}

@@ -1,0 +1,103 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  ORDER_ROLES,
+  ORDER_SIDES,
+  ORDER_STATUSES,
+  ORDER_TYPES,
+  TIMES_IN_FORCE,
+} from '../../../libs/brokers/src/index.js';
+
+export class OrderView {
+  @ApiProperty({ example: '0b8f8f55-3c0e-4c55-9a55-2f3d7b3f9c11', description: 'Edgerunner order id' })
+  id!: string;
+
+  @ApiProperty({ example: 'paper' })
+  account!: string;
+
+  @ApiProperty({ example: 'ui-7f3c2a' })
+  clientOrderId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'P-17' })
+  brokerOrderId!: string | null;
+
+  @ApiProperty({ example: 'BTCUSDT' })
+  symbol!: string;
+
+  @ApiProperty({ enum: ORDER_SIDES })
+  side!: string;
+
+  @ApiProperty({ enum: ORDER_TYPES })
+  type!: string;
+
+  @ApiProperty({ enum: TIMES_IN_FORCE })
+  timeInForce!: string;
+
+  @ApiProperty({ example: '0.01' })
+  quantity!: string;
+
+  @ApiProperty({ example: '0.01' })
+  filledQuantity!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '65010.2' })
+  averageFillPrice!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  price!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  stopPrice!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  takeProfit!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  stopLoss!: string | null;
+
+  @ApiProperty({ enum: ORDER_STATUSES })
+  status!: string;
+
+  @ApiProperty({ enum: ORDER_ROLES, description: 'entry, or a bracket child: take_profit / stop_loss' })
+  role!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'For a bracket child, the id of its entry order',
+  })
+  parentId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  rejectReason!: string | null;
+
+  @ApiProperty({ example: '2026-01-02T03:04:05.678Z' })
+  createdAt!: string;
+
+  @ApiProperty({ example: '2026-01-02T03:04:05.912Z' })
+  updatedAt!: string;
+}
+
+export class OrderStatusUpdateView {
+  @ApiProperty()
+  orderId!: string;
+
+  @ApiProperty({ example: 'paper' })
+  account!: string;
+
+  @ApiProperty({ example: 'ui-7f3c2a' })
+  clientOrderId!: string;
+
+  @ApiProperty({ example: 'BTCUSDT' })
+  symbol!: string;
+
+  @ApiProperty({ enum: ORDER_STATUSES })
+  status!: string;
+
+  @ApiProperty({ example: '0.01' })
+  filledQuantity!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+
+  @ApiProperty({ example: '2026-01-02T03:04:05.912Z' })
+  at!: string;
+}

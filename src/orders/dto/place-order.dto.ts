@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  needsLimitPrice,
+  needsStopPrice,
+  ORDER_SIDES,
+  ORDER_TYPES,
+  TIMES_IN_FORCE,
+  type OrderSide,
+  type OrderType,
+  type TimeInForce,
+} from '../../../libs/brokers/src/index.js';
+import { IsDecimalValue } from '../../common/validation/is-decimal-value.js';
+
+const DECIMAL_EXAMPLE = { type: String, format: 'decimal' } as const;
+
+/** POST /trade. Decimals may be sent as strings (preferred) or numbers. */
+export class PlaceOrderDto {
+  @ApiPropertyOptional({
+    example: 'paper',
+    description: 'Account name; defaults to the only configured account',
+  })
+  @IsOptional()
+  @IsString()
+  account?: string;
+
+  @ApiProperty({ example: 'BTCUSDT' })
+  @IsString()
+  @Length(1, 32)
+  symbol!: string;
+
+  @ApiProperty({ enum: ORDER_SIDES })
+  @IsIn(ORDER_SIDES, { message: `side must be one of ${ORDER_SIDES.join(', ')}` })
+  side!: OrderSide;
+
+  @ApiProperty({ enum: ORDER_TYPES })
+  @IsIn(ORDER_TYPES, { message: `type must be one of ${ORDER_TYPES.join(', ')}` })
+  type!: OrderType;
+
+  @ApiProperty({ ...DECIMAL_EXAMPLE, example: '0.01', description: 'Rounded down to the lot size' })
+  @IsDecimalValue({ positive: true })
+  quantity!: string;
+
+  @ApiPropertyOptional({
+    ...DECIMAL_EXAMPLE,
+    example: '64000',
+    description: 'Limit price: limit and stop_limit only',
+  })
+  @ValidateIf((order: PlaceOrderDto) => needsLimitPrice(order.type) || order.price !== undefined)
+  @IsDefined({ message: 'price is required for limit and stop_limit orders' })
+  @IsDecimalValue({ positive: true })
+  price?: string;
+
+  @ApiPropertyOptional({
+    ...DECIMAL_EXAMPLE,
+    example: '66000',
+    description: 'Trigger price: stop and stop_limit only',
+  })
+  @ValidateIf((order: PlaceOrderDto) => needsStopPrice(order.type) || order.stopPrice !== undefined)
+  @IsDefined({ message: 'stopPrice is required for stop and stop_limit orders' })
+  @IsDecimalValue({ positive: true })
+  stopPrice?: string;
+
+  @ApiPropertyOptional({ enum: TIMES_IN_FORCE, default: 'gtc' })
+  @IsIn(TIMES_IN_FORCE, { message: `timeInForce must be one of ${TIMES_IN_FORCE.join(', ')}` })
+  timeInForce: TimeInForce = 'gtc';
+
+  @ApiPropertyOptional({
+    example: 'ui-7f3c2a',
+    description:
+      'Your id for this order, unique per account: a retry with the same id never places a second order',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'clientOrderId must be 1-64 letters, digits, . _ : or -' })
+  clientOrderId?: string;
+
+  @ApiPropertyOptional({
+    ...DECIMAL_EXAMPLE,
+    example: '70000',
+    description: 'Bracket: take-profit limit price',
+  })
+  @IsOptional()
+  @IsDecimalValue({ positive: true })
+  takeProfit?: string;
+
+  @ApiPropertyOptional({
+    ...DECIMAL_EXAMPLE,
+    example: '60000',
+    description: 'Bracket: stop-loss trigger price',
+  })
+  @IsOptional()
+  @IsDecimalValue({ positive: true })
+  stopLoss?: string;
+}

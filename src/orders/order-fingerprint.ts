@@ -1,0 +1,17 @@
+import type { PlaceOrderDto } from './dto/place-order.dto.js';
+
+/** What makes two requests "the same order": every field that changes what the broker is asked to do. */
+export function orderFingerprint(account: string, dto: PlaceOrderDto): string {
+  return JSON.stringify([
+    account,
+    dto.symbol,
+    dto.side,
+    dto.type,
+    dto.quantity,
+    dto.price ?? null,
+    dto.stopPrice ?? null,
+    dto.timeInForce,
+    dto.takeProfit ?? null,
+    dto.stopLoss ?? null,
+  ]);
+}
