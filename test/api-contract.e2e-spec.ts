@@ -159,15 +159,13 @@ describe('API contract: envelope, version header, errors', () => {
       .send({})
       .expect(200);
 
-    const spy = jest
-      .spyOn(PaperAdapter.prototype, 'getAccountSummary')
-      .mockRejectedValueOnce(
-        new BrokerAuthenticationError('API key is invalid', {
-          broker: 'paper',
-          brokerCode: '10003',
-          brokerMessage: 'invalid key',
-        }),
-      );
+    const spy = jest.spyOn(PaperAdapter.prototype, 'getAccountSummary').mockRejectedValueOnce(
+      new BrokerAuthenticationError('API key is invalid', {
+        broker: 'paper',
+        brokerCode: '10003',
+        brokerMessage: 'invalid key',
+      }),
+    );
     const badGateway = await t.http.get('/account/summary').set(...bearer(ADMIN_KEY));
     spy.mockRestore();
     expect(badGateway.status).toBe(502);

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import type { Configuration } from '../../config/configuration.js';
@@ -25,6 +25,8 @@ export const REDACTED_PATHS = [
         const { logLevel, production } = config.get('server', { infer: true });
         const pretty = !production && process.stdout.isTTY;
         return {
+          // nestjs-pino's default route pattern matches nothing under Fastify's middie in Nest 12.
+          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
           pinoHttp: {
             level: logLevel,
             redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
