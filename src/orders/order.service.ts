@@ -14,7 +14,9 @@ import { OrderRepository } from './order.repository.js';
 import { prepareOrderRequest } from './prepare-order-request.js';
 
 type ReportedState = Pick<BrokerOrder, 'status' | 'filledQuantity'> &
-  Partial<Pick<BrokerOrder, 'averageFillPrice' | 'rejectReason'>> & { brokerOrderId: string | null };
+  Partial<Pick<BrokerOrder, 'averageFillPrice' | 'rejectReason' | 'quantity'>> & {
+    brokerOrderId: string | null;
+  };
 
 /**
  * Places and cancels orders and keeps their records true to the broker. Every change to a record, from a
@@ -218,8 +220,17 @@ export class OrderService implements OnModuleInit, OnModuleDestroy {
     const withBrokerId = record.brokerOrderId ?? reported.brokerOrderId;
     const verdict = judgeTransition(record, reported);
     if (verdict.kind !== 'apply') {
-      if (withBrokerId !== record.brokerOrderId)
-        await this.orders.update({ ...record, brokerOrderId: withBrokerId });
+      // Same state, but a bracket child resized by its entry's fills still takes the new size.
+      const quantity =
+        verdict.kind === 'duplicate' ? (reported.quantity ?? record.quantity) : record.quantity;
+      if (withBrokerId !== record.brokerOrderId || quantity !== record.quantity) {
+        await this.orders.update({
+          ...record,
+          brokerOrderId: withBrokerId,
+          quantity,
+          updatedAt: new Date().toISOString(),
+        });
+      }
       // An acknowledgement arriving after the fills it caused is expected; anything else is worth a warning.
       if (verdict.kind === 'illegal' && !fromAck) {
         this.logger.warn(`Order ${id} kept ${record.status}: ${verdict.reason}`);
@@ -230,6 +241,8 @@ export class OrderService implements OnModuleInit, OnModuleDestroy {
       ...record,
       brokerOrderId: withBrokerId,
       status: reported.status,
+      // A bracket child's size follows its entry's fills, so the broker's quantity wins.
+      quantity: reported.quantity ?? record.quantity,
       filledQuantity: reported.filledQuantity,
       averageFillPrice: reported.averageFillPrice ?? record.averageFillPrice,
       rejectReason: reported.rejectReason ?? record.rejectReason,

@@ -1,0 +1,59 @@
+import type Big from 'big.js';
+import { toDecimalString } from '../decimal/index.js';
+import type { BrokerEvent, Fill } from '../domain/index.js';
+import type { CandleHistory } from './candle-history.js';
+import { feeFor, type PaperLedger } from './paper-ledger.js';
+import { type PaperOrder, toBrokerOrder } from './paper-order.js';
+
+export interface FillRecorderOptions {
+  readonly account: string;
+  readonly currency: string;
+  readonly makerFeeBps: number;
+  readonly takerFeeBps: number;
+  /** Prefix of execution ids, unique per run so ids never repeat across restarts. */
+  readonly idPrefix: string;
+  readonly ledger: PaperLedger;
+  readonly history: CandleHistory;
+  readonly emit: (event: BrokerEvent) => void;
+}
+
+/** Books executions in the ledger and the candles, and announces them. */
+export class FillRecorder {
+  private sequence = 0;
+
+  constructor(private readonly options: FillRecorderOptions) {}
+
+  /**
+   * Books one execution of `order` (whose fill state is already updated) and emits, in this order, the
+   * order, the fill, the position and the account. The fee is charged in the account currency.
+   */
+  record(order: PaperOrder, quantity: Big, price: Big, liquidity: 'maker' | 'taker', nowMs: number): Fill {
+    const { account, ledger, emit } = this.options;
+    const fee = feeFor(
+      quantity,
+      price,
+      liquidity === 'maker' ? this.options.makerFeeBps : this.options.takerFeeBps,
+    );
+    ledger.applyFill(order.symbol, order.side, quantity, price, fee, nowMs);
+    this.options.history.addVolume(order.symbol, quantity, nowMs);
+    this.sequence += 1;
+    const fill: Fill = {
+      executionId: `${this.options.idPrefix}-${this.sequence}`,
+      brokerOrderId: order.brokerOrderId,
+      clientOrderId: order.clientOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      quantity: toDecimalString(quantity),
+      price: toDecimalString(price),
+      fee: toDecimalString(fee),
+      feeCurrency: this.options.currency,
+      liquidity,
+      executedAt: new Date(nowMs).toISOString(),
+    };
+    emit({ type: 'order', account, order: toBrokerOrder(order) });
+    emit({ type: 'fill', account, fill });
+    emit({ type: 'position', account, position: ledger.position(order.symbol, nowMs) });
+    emit({ type: 'account', account, summary: ledger.summary(nowMs) });
+    return fill;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './paper-capabilities.js';
+export * from './paper-config.js';
+export * from './paper-defaults.js';
+export * from './paper.adapter.js';

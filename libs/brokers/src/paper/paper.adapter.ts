@@ -1,0 +1,254 @@
+import { type Observable, Subject } from 'rxjs';
+import { dec, isDecimal, toDecimalString } from '../decimal/index.js';
+import {
+  type AccountSummary,
+  type BrokerCapabilities,
+  type BrokerEvent,
+  type BrokerOrder,
+  type Candle,
+  type ConnectionStatus,
+  type Instrument,
+  type OrderAck,
+  type OrderRequest,
+  type Position,
+  type Ticker,
+  type Timeframe,
+  timeframeToMs,
+} from '../domain/index.js';
+import { BrokerConnectionError, InvalidOrderError, UnknownSymbolError } from '../errors/index.js';
+import { BrokerAdapter } from '../port/broker-adapter.js';
+import { checkPaperConfig } from './check-paper-config.js';
+import { FillRecorder } from './fill-recorder.js';
+import { MatchingEngine } from './matching-engine.js';
+import type { PaperAccountConfig, PaperInstrumentConfig } from './paper-config.js';
+import { PAPER_CAPABILITIES } from './paper-capabilities.js';
+import { PaperLedger } from './paper-ledger.js';
+import { PaperMarket } from './paper-market.js';
+import { toBrokerOrder } from './paper-order.js';
+import { midPrice, type PaperQuote, toTicker } from './paper-quote.js';
+
+/**
+ * The embedded paper broker: a matching simulator over its own seeded price feed (or a replayed candle
+ * file), with a margin ledger. With `tickIntervalMs` 0 the market only moves when {@link tick} or
+ * {@link setQuote} is called, which makes it fully deterministic for tests.
+ */
+export class PaperAdapter extends BrokerAdapter {
+  readonly kind = 'paper';
+  readonly account: string;
+  readonly capabilities: BrokerCapabilities = PAPER_CAPABILITIES;
+  readonly events: Observable<BrokerEvent>;
+
+  private readonly subject = new Subject<BrokerEvent>();
+  private connection: ConnectionStatus = 'down';
+  private timer: NodeJS.Timeout | null = null;
+  private readonly instruments: ReadonlyMap<string, PaperInstrumentConfig>;
+  private readonly market: PaperMarket;
+  private readonly ledger: PaperLedger;
+  private readonly engine: MatchingEngine;
+
+  /**
+   * @param config the account, its cash, fees and instruments; checked here (a plain Error on a bad one).
+   * @param clock epoch milliseconds; tests inject a fake clock to drive `day` expiry and timestamps.
+   */
+  constructor(
+    private readonly config: PaperAccountConfig,
+    private readonly clock: () => number = () => Date.now(),
+  ) {
+    super();
+    checkPaperConfig(config);
+    this.account = config.account;
+    this.events = this.subject.asObservable();
+    this.instruments = new Map(config.instruments.map((instrument) => [instrument.symbol, instrument]));
+    const now = clock();
+    // Ids carry the start time so that a restarted paper account never hands out an id twice.
+    const runId = now.toString(36);
+    this.market = new PaperMarket(config, now);
+    this.ledger = new PaperLedger(config.account, config.currency, dec(config.startingCash), {
+      mark: (symbol) => midPrice(this.quoteOf(symbol)),
+      leverage: (symbol) => dec(this.instrumentOf(symbol).leverage),
+    });
+    const emit = (event: BrokerEvent): void => this.subject.next(event);
+    this.engine = new MatchingEngine({
+      account: config.account,
+      slippageBps: config.slippageBps,
+      capabilities: this.capabilities,
+      ledger: this.ledger,
+      fills: new FillRecorder({
+        account: config.account,
+        currency: config.currency,
+        makerFeeBps: config.makerFeeBps,
+        takerFeeBps: config.takerFeeBps,
+        idPrefix: `P-${config.account}-${runId}`,
+        ledger: this.ledger,
+        history: this.market.history,
+        emit,
+      }),
+      instrument: (symbol) => this.instrumentOf(symbol),
+      quote: (symbol) => this.quoteOf(symbol),
+      clock,
+      emit,
+      idPrefix: `PO-${config.account}-${runId}`,
+    });
+    for (const quote of this.market.quotes()) this.engine.onQuote(quote);
+  }
+
+  get status(): ConnectionStatus {
+    return this.connection;
+  }
+
+  /** Starts the tick timer (none when `tickIntervalMs` is 0). */
+  async connect(): Promise<void> {
+    if (this.connection === 'connected') return;
+    if (this.config.tickIntervalMs > 0) {
+      this.timer = setInterval(() => this.tick(), this.config.tickIntervalMs);
+      // The simulator must never keep a process (or a test run) alive on its own.
+      this.timer.unref();
+    }
+    this.setConnection('connected');
+    return Promise.resolve();
+  }
+
+  async disconnect(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.connection !== 'down') this.setConnection('down', 'disconnected by the client');
+    return Promise.resolve();
+  }
+
+  /**
+   * Accepts an order (status `submitted`, or further along if it traded at once against the current
+   * quote: the ack carries the status after that first match). Refusals throw and record nothing.
+   */
+  async placeOrder(request: OrderRequest): Promise<OrderAck> {
+    this.requireConnected();
+    const order = this.engine.place(request);
+    return Promise.resolve({
+      brokerOrderId: order.brokerOrderId,
+      clientOrderId: order.clientOrderId,
+      status: order.status,
+      receivedAt: new Date(order.createdMs).toISOString(),
+    });
+  }
+
+  async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
+    this.requireConnected();
+    return Promise.resolve(toBrokerOrder(this.engine.cancel(brokerOrderId)));
+  }
+
+  async getOrder(brokerOrderId: string): Promise<BrokerOrder> {
+    this.requireConnected();
+    return Promise.resolve(toBrokerOrder(this.engine.get(brokerOrderId)));
+  }
+
+  async getOpenOrders(): Promise<BrokerOrder[]> {
+    this.requireConnected();
+    return Promise.resolve(this.engine.open().map(toBrokerOrder));
+  }
+
+  /** Open (non-zero) positions; a closed position's realized PnL stays in the account summary. */
+  async getPositions(): Promise<Position[]> {
+    this.requireConnected();
+    return Promise.resolve(this.ledger.openPositions(this.clock()));
+  }
+
+  async getAccountSummary(): Promise<AccountSummary> {
+    this.requireConnected();
+    return Promise.resolve(this.ledger.summary(this.clock()));
+  }
+
+  /** Bars of any `<n>m|h|d|w` timeframe, aligned to UTC epoch multiples, opening within [from, to]. */
+  async getCandles(symbol: string, timeframe: Timeframe, from: Date, to: Date): Promise<Candle[]> {
+    this.requireConnected();
+    this.instrumentOf(symbol);
+    const timeframeMs = timeframeToMs(timeframe);
+    if (timeframeMs === null)
+      throw new InvalidOrderError(`timeframe "${timeframe}" is not <n>m|h|d|w`, { broker: 'paper' });
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
+      throw new InvalidOrderError('from and to must be valid dates', { broker: 'paper' });
+    }
+    return Promise.resolve(this.market.candles(symbol, timeframeMs, from.getTime(), to.getTime()));
+  }
+
+  async getTicker(symbol: string): Promise<Ticker> {
+    this.requireConnected();
+    return Promise.resolve(toTicker(this.quoteOf(symbol)));
+  }
+
+  /** Works while disconnected: the rules come from config. */
+  async getInstrument(symbol: string): Promise<Instrument> {
+    return Promise.resolve(toInstrument(this.instrumentOf(symbol)));
+  }
+
+  /** Works while disconnected: the rules come from config. */
+  async listInstruments(): Promise<Instrument[]> {
+    return Promise.resolve(this.config.instruments.map(toInstrument));
+  }
+
+  /**
+   * Simulator control: moves every symbol one quote, synchronously, stamped with the clock; `day` orders
+   * past their UTC midnight expire first. This is what the timer calls every `tickIntervalMs`.
+   */
+  tick(): void {
+    const now = this.clock();
+    this.engine.expireDayOrders(now);
+    for (const quote of this.market.advance(now)) this.publishQuote(quote);
+  }
+
+  /** Simulator control: {@link tick} `count` times. */
+  advance(count = 1): void {
+    for (let i = 0; i < count; i++) this.tick();
+  }
+
+  /**
+   * Simulator control, for deterministic tests: sets the quote of `symbol` (bid < ask, on the tick grid)
+   * and matches open orders against it, like a tick of that symbol alone. Throws UnknownSymbolError, or
+   * RangeError for an impossible quote.
+   */
+  setQuote(symbol: string, bid: string, ask: string): void {
+    this.instrumentOf(symbol);
+    if (!isDecimal(bid) || !isDecimal(ask))
+      throw new RangeError(`bid and ask must be decimals, got ${bid} / ${ask}`);
+    const now = this.clock();
+    this.engine.expireDayOrders(now);
+    this.publishQuote(this.market.set(symbol, dec(bid), dec(ask), now));
+  }
+
+  private publishQuote(quote: PaperQuote): void {
+    this.subject.next({ type: 'tick', account: this.account, ticker: toTicker(quote) });
+    this.engine.onQuote(quote);
+  }
+
+  private setConnection(status: ConnectionStatus, reason?: string): void {
+    this.connection = status;
+    this.subject.next({ type: 'connection', account: this.account, status, ...(reason ? { reason } : {}) });
+  }
+
+  private requireConnected(): void {
+    if (this.connection !== 'connected') {
+      throw new BrokerConnectionError(`paper account ${this.account} is not connected`, { broker: 'paper' });
+    }
+  }
+
+  private instrumentOf(symbol: string): PaperInstrumentConfig {
+    const instrument = this.instruments.get(symbol);
+    if (!instrument) throw new UnknownSymbolError(`unknown symbol ${symbol}`, { broker: 'paper' });
+    return instrument;
+  }
+
+  private quoteOf(symbol: string): PaperQuote {
+    const quote = this.market.quote(symbol);
+    if (!quote) throw new UnknownSymbolError(`unknown symbol ${symbol}`, { broker: 'paper' });
+    return quote;
+  }
+}
+
+function toInstrument(config: PaperInstrumentConfig): Instrument {
+  return {
+    symbol: config.symbol,
+    assetClass: config.assetClass,
+    quoteCurrency: config.quoteCurrency,
+    tickSize: toDecimalString(config.tickSize),
+    lotSize: toDecimalString(config.lotSize),
+    minQuantity: toDecimalString(config.minQuantity),
+  };
+}
