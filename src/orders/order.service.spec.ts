@@ -1,0 +1,206 @@
+import { jest } from '@jest/globals';
+import { Subject } from 'rxjs';
+import {
+  PAPER_CAPABILITIES,
+  type BrokerAdapter,
+  type BrokerEvent,
+  type BrokerOrder,
+  type Instrument,
+  type OrderAck,
+  type OrderRequest,
+} from '../../libs/brokers/src/index.js';
+import type { AccountRegistry } from '../broker/account-registry.js';
+import type { PlaceOrderDto } from './dto/place-order.dto.js';
+import { InMemoryOrderRepository } from './in-memory-order.repository.js';
+import { OrderService } from './order.service.js';
+
+const INSTRUMENT: Instrument = {
+  symbol: 'BTCUSDT',
+  assetClass: 'crypto',
+  quoteCurrency: 'USDT',
+  tickSize: '0.1',
+  lotSize: '0.001',
+  minQuantity: '0.001',
+};
+
+function brokerOrder(fields: Partial<BrokerOrder>): BrokerOrder {
+  return {
+    brokerOrderId: 'B-1',
+    clientOrderId: 'c-1',
+    symbol: 'BTCUSDT',
+    side: 'buy',
+    type: 'limit',
+    timeInForce: 'gtc',
+    quantity: '1',
+    filledQuantity: '0',
+    averageFillPrice: null,
+    price: '100',
+    stopPrice: null,
+    status: 'submitted',
+    role: 'entry',
+    parentOrderId: null,
+    rejectReason: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...fields,
+  };
+}
+
+const order = (fields: Partial<PlaceOrderDto> = {}): PlaceOrderDto =>
+  Object.assign(
+    {
+      symbol: 'BTCUSDT',
+      side: 'buy',
+      type: 'limit',
+      quantity: '1',
+      price: '100',
+      timeInForce: 'gtc',
+      clientOrderId: 'c-1',
+    },
+    fields,
+  );
+
+describe('OrderService', () => {
+  let events: Subject<BrokerEvent>;
+  let placeOrder: jest.Mock<(request: OrderRequest) => Promise<OrderAck>>;
+  let repository: InMemoryOrderRepository;
+  let service: OrderService;
+  const emit = (fields: Partial<BrokerOrder>): void =>
+    events.next({ type: 'order', account: 'paper', order: brokerOrder(fields) });
+  const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  beforeEach(() => {
+    events = new Subject<BrokerEvent>();
+    placeOrder = jest.fn((request: OrderRequest) =>
+      Promise.resolve({
+        brokerOrderId: 'B-1',
+        clientOrderId: request.clientOrderId,
+        status: 'submitted' as const,
+        receivedAt: '',
+      }),
+    );
+    const adapter = {
+      kind: 'paper',
+      account: 'paper',
+      capabilities: PAPER_CAPABILITIES,
+      placeOrder,
+      getInstrument: () => Promise.resolve(INSTRUMENT),
+    } as unknown as BrokerAdapter;
+    const registry = {
+      events,
+      resolve: () => adapter,
+      resolveAccount: () => ({ config: { name: 'paper' }, adapter }),
+    } as unknown as AccountRegistry;
+    repository = new InMemoryOrderRepository();
+    service = new OrderService(registry, repository);
+    service.onModuleInit();
+  });
+  afterEach(() => service.onModuleDestroy());
+
+  it('writes the order before the broker sees it', async () => {
+    placeOrder.mockImplementationOnce(async (request) => {
+      expect(await repository.findByClientOrderId('paper', request.clientOrderId)).toEqual(
+        expect.objectContaining({ status: 'new' }),
+      );
+      return {
+        brokerOrderId: 'B-1',
+        clientOrderId: request.clientOrderId,
+        status: 'submitted',
+        receivedAt: '',
+      };
+    });
+    expect((await service.place(order())).status).toBe('submitted');
+    expect(placeOrder).toHaveBeenCalledTimes(1);
+  });
+
+  it('places one broker order for twenty concurrent requests with one clientOrderId', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => service.place(order())));
+    expect(placeOrder).toHaveBeenCalledTimes(1);
+    expect(new Set(results.map((result) => result.id)).size).toBe(1);
+  });
+
+  it('never regresses a filled order when a late submitted arrives', async () => {
+    const placed = await service.place(order());
+    emit({ status: 'filled', filledQuantity: '1', averageFillPrice: '100' });
+    emit({ status: 'submitted', filledQuantity: '0' });
+    emit({ status: 'partially_filled', filledQuantity: '0.5' });
+    await settle();
+    expect(await service.get(placed.id)).toEqual(
+      expect.objectContaining({ status: 'filled', filledQuantity: '1', averageFillPrice: '100' }),
+    );
+  });
+
+  it('applies fills that race the acknowledgement in broker order', async () => {
+    placeOrder.mockImplementationOnce((request) => {
+      emit({ status: 'partially_filled', filledQuantity: '0.4', clientOrderId: request.clientOrderId });
+      emit({ status: 'filled', filledQuantity: '1', clientOrderId: request.clientOrderId });
+      return Promise.resolve({
+        brokerOrderId: 'B-1',
+        clientOrderId: request.clientOrderId,
+        status: 'submitted',
+        receivedAt: '',
+      });
+    });
+    const placed = await service.place(order());
+    expect(placed).toEqual(
+      expect.objectContaining({ status: 'filled', filledQuantity: '1', brokerOrderId: 'B-1' }),
+    );
+    const history = await service.recentStatusUpdates({ limit: 10 });
+    expect(history.map((update) => update.status)).toEqual(['filled', 'partially_filled', 'new']);
+  });
+
+  it('records a rejection the broker reports later, with its reason', async () => {
+    const placed = await service.place(order());
+    emit({ status: 'rejected', rejectReason: 'price band' });
+    await settle();
+    expect(await service.get(placed.id)).toEqual(
+      expect.objectContaining({ status: 'rejected', rejectReason: 'price band' }),
+    );
+    expect((await service.recentStatusUpdates({ limit: 1 }))[0]).toEqual(
+      expect.objectContaining({ status: 'rejected', reason: 'price band' }),
+    );
+  });
+
+  it('adopts a bracket child under its entry and follows its size', async () => {
+    const entry = await service.place(order({ takeProfit: '110' }));
+    emit({
+      brokerOrderId: 'B-2',
+      clientOrderId: 'c-1-tp',
+      role: 'take_profit',
+      parentOrderId: 'B-1',
+      quantity: '0',
+      side: 'sell',
+    });
+    emit({
+      brokerOrderId: 'B-2',
+      clientOrderId: 'c-1-tp',
+      role: 'take_profit',
+      parentOrderId: 'B-1',
+      quantity: '1',
+      side: 'sell',
+    });
+    await settle();
+    const [latest] = await service.recentStatusUpdates({ limit: 1 });
+    const child = await service.get(latest?.orderId ?? '');
+    expect(child).toEqual(
+      expect.objectContaining({
+        parentId: entry.id,
+        role: 'take_profit',
+        quantity: '1',
+        status: 'submitted',
+      }),
+    );
+  });
+
+  it('keeps applying callbacks after one fails', async () => {
+    const placed = await service.place(order());
+    const spy = jest
+      .spyOn(repository, 'findByBrokerOrderId')
+      .mockRejectedValueOnce(new Error('storage hiccup'));
+    emit({ status: 'partially_filled', filledQuantity: '0.5' });
+    emit({ status: 'filled', filledQuantity: '1' });
+    await settle();
+    spy.mockRestore();
+    expect((await service.get(placed.id)).status).toBe('filled');
+  });
+});
