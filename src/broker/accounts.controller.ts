@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { BrokerService } from './broker.service.js';
-import { AccountActionDto } from './dto/account-action.dto.js';
+import { AccountQuery } from './dto/account.query.js';
 import { AccountView } from './dto/account.view.js';
 
 @ApiTags('accounts')
@@ -25,7 +25,7 @@ export class AccountsController {
   @ApiOperation({ summary: 'Connect an account to its broker' })
   @ApiEnvelopeResponse(AccountView)
   @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-  connect(@Body() body: AccountActionDto): Promise<AccountView> {
+  connect(@Body() body: AccountQuery): Promise<AccountView> {
     return this.broker.connect(body.account);
   }
 
@@ -35,7 +35,7 @@ export class AccountsController {
   @ApiOperation({ summary: 'Disconnect an account from its broker' })
   @ApiEnvelopeResponse(AccountView)
   @ApiErrorResponses(HttpStatus.NOT_FOUND)
-  disconnect(@Body() body: AccountActionDto): Promise<AccountView> {
+  disconnect(@Body() body: AccountQuery): Promise<AccountView> {
     return this.broker.disconnect(body.account);
   }
 }

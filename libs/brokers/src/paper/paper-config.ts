@@ -1,13 +1,7 @@
-import type { DecimalString } from '../domain/index.js';
+import type { DecimalString, Instrument } from '../domain/index.js';
 
-/** One instrument the paper broker quotes and trades. */
-export interface PaperInstrumentConfig {
-  readonly symbol: string;
-  readonly assetClass: string;
-  readonly quoteCurrency: string;
-  readonly tickSize: DecimalString;
-  readonly lotSize: DecimalString;
-  readonly minQuantity: DecimalString;
+/** One instrument the paper broker quotes and trades: its trading rules and how its price moves. */
+export interface PaperInstrumentConfig extends Instrument {
   /** First mid price of the random walk. */
   readonly startPrice: DecimalString;
   /** Standard deviation of one tick's log return, e.g. 0.0005. */
