@@ -1,5 +1,5 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module.js';
 import { BrokerModule } from './broker/broker.module.js';
@@ -11,6 +11,8 @@ import { validationExceptionFactory } from './common/validation/validation-excep
 import { loadConfiguration } from './config/load-configuration.js';
 import { HealthModule } from './health/health.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { PersistenceModule } from './persistence/persistence.module.js';
+import type { Configuration } from './config/configuration.js';
 
 @Module({})
 export class AppModule {
@@ -25,6 +27,13 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...configuration })] }),
         LoggingModule,
+        PersistenceModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Configuration, true>) => {
+            const { databaseUrl, dataDir } = config.get('server', { infer: true });
+            return { url: databaseUrl, dataDir };
+          },
+        }),
         ThrottlingModule,
         AuthModule,
         BrokerModule,

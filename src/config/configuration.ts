@@ -7,6 +7,8 @@ export interface ServerConfig {
   /** Absolute path of the data directory. */
   readonly dataDir: string;
   readonly logLevel: LogLevel;
+  /** A PostgreSQL server; unset, the embedded PGlite database in the data directory. */
+  readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   /** Seeds an admin key; never logged. */
   readonly apiKey: string | undefined;

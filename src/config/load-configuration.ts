@@ -59,6 +59,7 @@ export function loadConfiguration(environment: Record<string, string | undefined
       host: env.HOST,
       dataDir: resolve(env.EDGERUNNER_DATA_DIR),
       logLevel: env.LOG_LEVEL,
+      databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       apiKey: env.EDGERUNNER_API_KEY,
       production: env.NODE_ENV === 'production',

@@ -35,14 +35,21 @@ export interface OrderRecord {
   readonly fingerprint: string;
 }
 
-/** One status change of one order, newest first in /orders/status. */
-export interface OrderStatusUpdate {
+export const ORDER_EVENT_SOURCES = ['request', 'broker', 'reconcile', 'risk'] as const;
+/** What moved an order: the API request, a broker callback, reconciliation, or a risk refusal. */
+export type OrderEventSource = (typeof ORDER_EVENT_SOURCES)[number];
+
+/** One state change of one order: the audit trail, and /orders/status newest first. */
+export interface OrderEvent {
   readonly orderId: string;
   readonly account: string;
   readonly clientOrderId: string;
   readonly symbol: string;
   readonly status: OrderStatus;
   readonly filledQuantity: DecimalString;
+  readonly source: OrderEventSource;
   readonly reason: string | null;
+  /** What the broker sent, when a broker caused it. */
+  readonly payload: unknown;
   readonly at: string;
 }

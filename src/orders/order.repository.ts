@@ -1,13 +1,38 @@
-import type { OrderRecord, OrderStatusUpdate } from './order-record.js';
+import type { OrderStatus } from '../../libs/brokers/src/index.js';
+import type { OrderEvent, OrderRecord } from './order-record.js';
 
-/** Where orders and their status history are kept. */
+export interface OrderListFilter {
+  readonly account?: string;
+  readonly status?: OrderStatus;
+  readonly symbol?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  /** Continue after this order (newest first): the last row of the previous page. */
+  readonly after?: { readonly createdAt: string; readonly id: string };
+  readonly limit: number;
+}
+
+/** Where orders and their audit trail are kept. Each write stores the order and its event together. */
 export abstract class OrderRepository {
-  abstract insert(order: OrderRecord): Promise<void>;
-  abstract update(order: OrderRecord): Promise<void>;
+  /**
+   * Inserts the order with its first event unless (account, clientOrderId) exists already, atomically;
+   * returns the stored order and whether this call created it.
+   */
+  abstract insertIfAbsent(
+    order: OrderRecord,
+    event: OrderEvent,
+  ): Promise<{ order: OrderRecord; created: boolean }>;
+  /** Saves the order and, when given, the event that changed it. */
+  abstract update(order: OrderRecord, event?: OrderEvent): Promise<void>;
   abstract findById(id: string): Promise<OrderRecord | undefined>;
   abstract findByClientOrderId(account: string, clientOrderId: string): Promise<OrderRecord | undefined>;
   abstract findByBrokerOrderId(account: string, brokerOrderId: string): Promise<OrderRecord | undefined>;
-  abstract appendStatusUpdate(update: OrderStatusUpdate): Promise<void>;
+  /** Orders not yet final (new, submitted, partially filled) of an account. */
+  abstract findUnfinished(account: string): Promise<OrderRecord[]>;
   /** Newest first. */
-  abstract recentStatusUpdates(options: { account?: string; limit: number }): Promise<OrderStatusUpdate[]>;
+  abstract list(filter: OrderListFilter): Promise<OrderRecord[]>;
+  /** One order's trail, oldest first. */
+  abstract eventsOf(orderId: string): Promise<OrderEvent[]>;
+  /** Newest first. */
+  abstract recentEvents(options: { account?: string; limit: number }): Promise<OrderEvent[]>;
 }

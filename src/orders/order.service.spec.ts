@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { sql } from 'drizzle-orm';
 import { Subject } from 'rxjs';
 import {
   PAPER_CAPABILITIES,
@@ -11,7 +12,9 @@ import {
 } from '../../libs/brokers/src/index.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
-import { InMemoryOrderRepository } from './in-memory-order.repository.js';
+import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
+import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
+import { OrderStateApplier } from './order-state.applier.js';
 import { OrderService } from './order.service.js';
 
 const INSTRUMENT: Instrument = {
@@ -63,13 +66,22 @@ const order = (fields: Partial<PlaceOrderDto> = {}): PlaceOrderDto =>
 describe('OrderService', () => {
   let events: Subject<BrokerEvent>;
   let placeOrder: jest.Mock<(request: OrderRequest) => Promise<OrderAck>>;
-  let repository: InMemoryOrderRepository;
+  let database: OpenDatabase;
+  let repository: DrizzleOrderRepository;
+  let applier: OrderStateApplier;
   let service: OrderService;
   const emit = (fields: Partial<BrokerOrder>): void =>
     events.next({ type: 'order', account: 'paper', order: brokerOrder(fields) });
-  const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  /** Waits until every queued order change has been applied. */
+  const settle = (): Promise<void> => applier.enqueue(() => Promise.resolve());
 
-  beforeEach(() => {
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: '', inMemory: true });
+  });
+  afterAll(() => database.close());
+
+  beforeEach(async () => {
+    await database.db.execute(sql`truncate orders, order_events`);
     events = new Subject<BrokerEvent>();
     placeOrder = jest.fn((request: OrderRequest) =>
       Promise.resolve({
@@ -91,11 +103,12 @@ describe('OrderService', () => {
       resolve: () => adapter,
       resolveAccount: () => ({ config: { name: 'paper' }, adapter }),
     } as unknown as AccountRegistry;
-    repository = new InMemoryOrderRepository();
-    service = new OrderService(registry, repository);
-    service.onModuleInit();
+    repository = new DrizzleOrderRepository(database.db);
+    applier = new OrderStateApplier(registry, repository);
+    service = new OrderService(registry, repository, applier);
+    applier.onModuleInit();
   });
-  afterEach(() => service.onModuleDestroy());
+  afterEach(() => applier.onModuleDestroy());
 
   it('writes the order before the broker sees it', async () => {
     placeOrder.mockImplementationOnce(async (request) => {
@@ -145,8 +158,12 @@ describe('OrderService', () => {
     expect(placed).toEqual(
       expect.objectContaining({ status: 'filled', filledQuantity: '1', brokerOrderId: 'B-1' }),
     );
-    const history = await service.recentStatusUpdates({ limit: 10 });
-    expect(history.map((update) => update.status)).toEqual(['filled', 'partially_filled', 'new']);
+    const history = await service.recentEvents({ limit: 10 });
+    expect(history.map((update) => [update.status, update.source])).toEqual([
+      ['filled', 'broker'],
+      ['partially_filled', 'broker'],
+      ['new', 'request'],
+    ]);
   });
 
   it('records a rejection the broker reports later, with its reason', async () => {
@@ -156,7 +173,7 @@ describe('OrderService', () => {
     expect(await service.get(placed.id)).toEqual(
       expect.objectContaining({ status: 'rejected', rejectReason: 'price band' }),
     );
-    expect((await service.recentStatusUpdates({ limit: 1 }))[0]).toEqual(
+    expect((await service.recentEvents({ limit: 1 }))[0]).toEqual(
       expect.objectContaining({ status: 'rejected', reason: 'price band' }),
     );
   });
@@ -180,7 +197,7 @@ describe('OrderService', () => {
       side: 'sell',
     });
     await settle();
-    const [latest] = await service.recentStatusUpdates({ limit: 1 });
+    const [latest] = await service.recentEvents({ limit: 1 });
     const child = await service.get(latest?.orderId ?? '');
     expect(child).toEqual(
       expect.objectContaining({

@@ -1,53 +1,31 @@
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
-import { BrokerError, type BrokerOrder, type OrderAck } from '../../libs/brokers/src/index.js';
+import { BrokerError, isFinalStatus, type BrokerAdapter } from '../../libs/brokers/src/index.js';
 import { AccountRegistry } from '../broker/account-registry.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/app-error.js';
-import type { OrderStatusUpdateView, OrderView } from './dto/order.view.js';
+import type { OrderDetailView, OrderEventView, OrderView } from './dto/order.view.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 import { orderFingerprint } from './order-fingerprint.js';
 import type { OrderRecord } from './order-record.js';
-import { judgeTransition } from './order-state-machine.js';
+import { newOrderRecord, orderEvent } from './order-records.js';
+import { OrderStateApplier } from './order-state.applier.js';
 import { toOrderView } from './order-view.mapper.js';
-import { OrderRepository } from './order.repository.js';
+import { OrderRepository, type OrderListFilter } from './order.repository.js';
 import { prepareOrderRequest } from './prepare-order-request.js';
 
-type ReportedState = Pick<BrokerOrder, 'status' | 'filledQuantity'> &
-  Partial<Pick<BrokerOrder, 'averageFillPrice' | 'rejectReason' | 'quantity'>> & {
-    brokerOrderId: string | null;
-  };
-
-/**
- * Places and cancels orders and keeps their records true to the broker. Every change to a record, from a
- * request or a broker callback, runs through one queue, so callbacks that race the acknowledgement apply in
- * the order the broker sent them.
- */
+/** Places, cancels and reads orders. Each (account, clientOrderId) reaches the broker at most once. */
 @Injectable()
-export class OrderService implements OnModuleInit, OnModuleDestroy {
+export class OrderService {
   private readonly logger = new Logger(OrderService.name);
   private readonly inflight = new Map<string, Promise<OrderRecord>>();
-  private queue: Promise<void> = Promise.resolve();
-  private subscription: Subscription | undefined;
 
   constructor(
     private readonly registry: AccountRegistry,
     private readonly orders: OrderRepository,
+    private readonly applier: OrderStateApplier,
   ) {}
 
-  onModuleInit(): void {
-    this.subscription = this.registry.events.subscribe((event) => {
-      if (event.type !== 'order') return;
-      // Already logged by the queue; a failed callback never stops the ones after it.
-      this.enqueue(() => this.applyBrokerOrder(event.account, event.order)).catch(() => undefined);
-    });
-  }
-
-  onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
-  }
-
-  /** Places an order once per (account, clientOrderId): a retry of the same body returns the first result. */
+  /** A retry of the same body returns the first result, even while the first is in flight; another body is a 409. */
   async place(dto: PlaceOrderDto): Promise<OrderView> {
     const { config } = this.registry.resolveAccount(dto.account);
     const account = config.name;
@@ -77,28 +55,33 @@ export class OrderService implements OnModuleInit, OnModuleDestroy {
 
   async cancel(id: string): Promise<OrderView> {
     const record = await this.getRecord(id);
-    if (
-      record.status === 'filled' ||
-      record.status === 'cancelled' ||
-      record.status === 'rejected' ||
-      record.status === 'expired'
-    ) {
+    if (isFinalStatus(record.status)) {
       throw new ConflictError(`Order ${id} is already ${record.status}`, { order: toOrderView(record) });
     }
     if (!record.brokerOrderId) {
       throw new ConflictError(`Order ${id} has not been acknowledged by the broker yet; retry shortly`);
     }
     const brokerOrder = await this.registry.resolve(record.account).cancelOrder(record.brokerOrderId);
-    await this.enqueue(() => this.applyBrokerOrder(record.account, brokerOrder));
-    return toOrderView(await this.getRecord(id));
+    return toOrderView(
+      await this.applier.enqueue(() => this.applier.applyBrokerOrder(record.account, brokerOrder, 'request')),
+    );
   }
 
-  async get(id: string): Promise<OrderView> {
-    return toOrderView(await this.getRecord(id));
+  async get(id: string): Promise<OrderDetailView> {
+    const record = await this.getRecord(id);
+    const events = await this.orders.eventsOf(id);
+    return {
+      ...toOrderView(record),
+      events: events.map(({ payload: _payload, ...event }): OrderEventView => event),
+    };
   }
 
-  recentStatusUpdates(options: { account?: string; limit: number }): Promise<OrderStatusUpdateView[]> {
-    return this.orders.recentStatusUpdates(options);
+  async list(filter: OrderListFilter): Promise<OrderView[]> {
+    return (await this.orders.list(filter)).map(toOrderView);
+  }
+
+  async recentEvents(options: { account?: string; limit: number }): Promise<OrderEventView[]> {
+    return (await this.orders.recentEvents(options)).map(({ payload: _payload, ...event }) => event);
   }
 
   private async placeOnce(
@@ -113,175 +96,58 @@ export class OrderService implements OnModuleInit, OnModuleDestroy {
     const adapter = this.registry.resolve(account);
     const instrument = await adapter.getInstrument(dto.symbol);
     const request = prepareOrderRequest(dto, instrument, adapter.capabilities, adapter.kind, clientOrderId);
-    const now = new Date().toISOString();
-    const record: OrderRecord = {
-      id: randomUUID(),
-      account,
-      clientOrderId,
-      brokerOrderId: null,
-      symbol: request.symbol,
-      side: request.side,
-      type: request.type,
-      timeInForce: request.timeInForce,
-      quantity: request.quantity,
-      filledQuantity: '0',
-      averageFillPrice: null,
-      price: request.price ?? null,
-      stopPrice: request.stopPrice ?? null,
-      takeProfit: request.takeProfit ?? null,
-      stopLoss: request.stopLoss ?? null,
-      status: 'new',
-      role: 'entry',
-      parentId: null,
-      rejectReason: null,
-      createdAt: now,
-      updatedAt: now,
-      fingerprint,
-    };
-    // Written before the broker sees it: a crash after this line leaves a record to reconcile, never a ghost.
-    await this.orders.insert(record);
-    await this.recordStatus(record, null);
+    const candidate = newOrderRecord(account, request, fingerprint);
+    // Written before the broker sees it: a crash after this line leaves a row to reconcile, never a ghost.
+    // Another replica may have won the same clientOrderId a moment ago: then its row is the answer.
+    const { order, created } = await this.orders.insertIfAbsent(candidate, orderEvent(candidate, 'request'));
+    if (!created) return order;
+    return this.send(adapter, order, request);
+  }
 
-    let ack: OrderAck;
+  private async send(
+    adapter: BrokerAdapter,
+    order: OrderRecord,
+    request: Parameters<BrokerAdapter['placeOrder']>[0],
+  ): Promise<OrderRecord> {
     try {
-      ack = await adapter.placeOrder(request);
+      const ack = await adapter.placeOrder(request);
+      return await this.applier.enqueue(() =>
+        this.applier.apply(
+          order.id,
+          { status: ack.status, filledQuantity: '0', brokerOrderId: ack.brokerOrderId },
+          { source: 'broker', payload: ack, expectLate: true },
+        ),
+      );
     } catch (error) {
       if (error instanceof BrokerError && !error.retryable) {
-        await this.enqueue(() =>
-          this.applyReportedState(record.id, {
-            status: 'rejected',
-            filledQuantity: '0',
-            rejectReason: `${error.code}: ${error.message}`,
-            brokerOrderId: null,
-          }),
+        await this.applier.enqueue(() =>
+          this.applier.apply(
+            order.id,
+            {
+              status: 'rejected',
+              filledQuantity: '0',
+              rejectReason: `${error.code}: ${error.message}`,
+              brokerOrderId: null,
+            },
+            {
+              source: 'broker',
+              payload: { code: error.code, brokerCode: error.brokerCode, brokerMessage: error.brokerMessage },
+            },
+          ),
         );
       } else {
+        // The broker may or may not have it: the row stays `new` for reconciliation to settle.
         this.logger.warn(
-          `Order ${record.id} (${clientOrderId}) outcome unknown after ${(error as Error).message}; left "new"`,
+          `Order ${order.id} (${order.clientOrderId}) outcome unknown: ${(error as Error).message}`,
         );
       }
       throw error;
     }
-    await this.enqueue(() =>
-      this.applyReportedState(
-        record.id,
-        { status: ack.status, filledQuantity: '0', brokerOrderId: ack.brokerOrderId },
-        true,
-      ),
-    );
-    return this.getRecord(record.id);
-  }
-
-  private async applyBrokerOrder(account: string, order: BrokerOrder): Promise<void> {
-    const record =
-      (await this.orders.findByBrokerOrderId(account, order.brokerOrderId)) ??
-      (await this.orders.findByClientOrderId(account, order.clientOrderId)) ??
-      (await this.adopt(account, order));
-    await this.applyReportedState(record.id, order);
-  }
-
-  /** An order the broker knows and Edgerunner does not (a bracket child, or one placed elsewhere): keep it. */
-  private async adopt(account: string, order: BrokerOrder): Promise<OrderRecord> {
-    const parent = order.parentOrderId
-      ? await this.orders.findByBrokerOrderId(account, order.parentOrderId)
-      : undefined;
-    if (!parent)
-      this.logger.warn(`Adopting order ${order.brokerOrderId} on ${account} that Edgerunner did not place`);
-    const record: OrderRecord = {
-      id: randomUUID(),
-      account,
-      clientOrderId: order.clientOrderId,
-      brokerOrderId: order.brokerOrderId,
-      symbol: order.symbol,
-      side: order.side,
-      type: order.type,
-      timeInForce: order.timeInForce,
-      quantity: order.quantity,
-      filledQuantity: '0',
-      averageFillPrice: null,
-      price: order.price,
-      stopPrice: order.stopPrice,
-      takeProfit: null,
-      stopLoss: null,
-      status: 'new',
-      role: order.role,
-      parentId: parent?.id ?? null,
-      rejectReason: null,
-      createdAt: order.createdAt,
-      updatedAt: order.createdAt,
-      fingerprint: `adopted:${order.brokerOrderId}`,
-    };
-    await this.orders.insert(record);
-    return record;
-  }
-
-  private async applyReportedState(id: string, reported: ReportedState, fromAck = false): Promise<void> {
-    const record = await this.getRecord(id);
-    const withBrokerId = record.brokerOrderId ?? reported.brokerOrderId;
-    const verdict = judgeTransition(record, reported);
-    if (verdict.kind !== 'apply') {
-      // Same state, but a bracket child resized by its entry's fills still takes the new size.
-      const quantity =
-        verdict.kind === 'duplicate' ? (reported.quantity ?? record.quantity) : record.quantity;
-      if (withBrokerId !== record.brokerOrderId || quantity !== record.quantity) {
-        await this.orders.update({
-          ...record,
-          brokerOrderId: withBrokerId,
-          quantity,
-          updatedAt: new Date().toISOString(),
-        });
-      }
-      // An acknowledgement arriving after the fills it caused is expected; anything else is worth a warning.
-      if (verdict.kind === 'illegal' && !fromAck) {
-        this.logger.warn(`Order ${id} kept ${record.status}: ${verdict.reason}`);
-      }
-      return;
-    }
-    const updated: OrderRecord = {
-      ...record,
-      brokerOrderId: withBrokerId,
-      status: reported.status,
-      // A bracket child's size follows its entry's fills, so the broker's quantity wins.
-      quantity: reported.quantity ?? record.quantity,
-      filledQuantity: reported.filledQuantity,
-      averageFillPrice: reported.averageFillPrice ?? record.averageFillPrice,
-      rejectReason: reported.rejectReason ?? record.rejectReason,
-      updatedAt: new Date().toISOString(),
-    };
-    await this.orders.update(updated);
-    await this.recordStatus(updated, reported.rejectReason ?? null);
-    if (updated.status === 'rejected') {
-      this.logger.warn(
-        `Order ${id} (${updated.clientOrderId}) rejected: ${updated.rejectReason ?? 'no reason'}`,
-      );
-    }
-  }
-
-  private recordStatus(record: OrderRecord, reason: string | null): Promise<void> {
-    return this.orders.appendStatusUpdate({
-      orderId: record.id,
-      account: record.account,
-      clientOrderId: record.clientOrderId,
-      symbol: record.symbol,
-      status: record.status,
-      filledQuantity: record.filledQuantity,
-      reason,
-      at: record.updatedAt,
-    });
   }
 
   private async getRecord(id: string): Promise<OrderRecord> {
     const record = await this.orders.findById(id);
     if (!record) throw new NotFoundError(`Order ${id} not found`);
     return record;
-  }
-
-  /** Runs `task` after every change queued before it; a failure is logged and never blocks the queue. */
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(task);
-    this.queue = run.catch((error: unknown) => {
-      this.logger.error(`Order update failed: ${(error as Error).stack ?? String(error)}`);
-    });
-    return run;
   }
 }

@@ -2,9 +2,11 @@ import { Controller, Delete, Get, HttpStatus, Param, ParseUUIDPipe, Query } from
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
+import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
+import { OrderListQuery } from './dto/order-list.query.js';
 import { OrderStatusQuery } from './dto/order-status.query.js';
-import { OrderStatusUpdateView, OrderView } from './dto/order.view.js';
+import { OrderDetailView, OrderEventView, OrderPageView, OrderView } from './dto/order.view.js';
 import { OrderService } from './order.service.js';
 
 @ApiTags('orders')
@@ -12,20 +14,40 @@ import { OrderService } from './order.service.js';
 export class OrdersController {
   constructor(private readonly orders: OrderService) {}
 
+  @Get()
+  @RequireScope('read')
+  @ApiOperation({ summary: 'Orders, newest first, filtered and paged with a cursor' })
+  @ApiEnvelopeResponse(OrderPageView)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
+  async list(@Query() query: OrderListQuery): Promise<OrderPageView> {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const items = await this.orders.list({
+      account: query.account,
+      status: query.status,
+      symbol: query.symbol,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      after: after && { createdAt: after.at, id: after.id },
+      limit: query.limit,
+    });
+    const last = items.length === query.limit ? items.at(-1) : undefined;
+    return { items, nextCursor: last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  }
+
   @Get('status')
   @RequireScope('read')
-  @ApiOperation({ summary: 'Recent order status updates, newest first' })
-  @ApiEnvelopeResponse(OrderStatusUpdateView, { isArray: true })
-  status(@Query() query: OrderStatusQuery): Promise<OrderStatusUpdateView[]> {
-    return this.orders.recentStatusUpdates(query);
+  @ApiOperation({ summary: 'Recent order state changes, newest first' })
+  @ApiEnvelopeResponse(OrderEventView, { isArray: true })
+  status(@Query() query: OrderStatusQuery): Promise<OrderEventView[]> {
+    return this.orders.recentEvents(query);
   }
 
   @Get(':id')
   @RequireScope('read')
-  @ApiOperation({ summary: 'One order by its Edgerunner id' })
-  @ApiEnvelopeResponse(OrderView)
+  @ApiOperation({ summary: 'One order by its Edgerunner id, with its audit trail' })
+  @ApiEnvelopeResponse(OrderDetailView)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderView> {
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderDetailView> {
     return this.orders.get(id);
   }
 

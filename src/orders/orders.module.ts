@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BrokerModule } from '../broker/broker.module.js';
-import { InMemoryOrderRepository } from './in-memory-order.repository.js';
+import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
+import { OrderStateApplier } from './order-state.applier.js';
 import { OrderRepository } from './order.repository.js';
 import { OrderService } from './order.service.js';
 import { OrdersController } from './orders.controller.js';
@@ -12,8 +13,9 @@ import { TradeThrottlerGuard } from './trade-throttler.guard.js';
   controllers: [TradeController, OrdersController],
   providers: [
     OrderService,
+    OrderStateApplier,
     TradeThrottlerGuard,
-    { provide: OrderRepository, useClass: InMemoryOrderRepository },
+    { provide: OrderRepository, useClass: DrizzleOrderRepository },
   ],
   exports: [OrderService],
 })

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ORDER_EVENT_SOURCES } from '../order-record.js';
 import {
   ORDER_ROLES,
   ORDER_SIDES,
@@ -76,7 +77,7 @@ export class OrderView {
   updatedAt!: string;
 }
 
-export class OrderStatusUpdateView {
+export class OrderEventView {
   @ApiProperty()
   orderId!: string;
 
@@ -95,9 +96,30 @@ export class OrderStatusUpdateView {
   @ApiProperty({ example: '0.01' })
   filledQuantity!: string;
 
+  @ApiProperty({ enum: ORDER_EVENT_SOURCES, description: 'What moved the order' })
+  source!: string;
+
   @ApiProperty({ type: String, nullable: true })
   reason!: string | null;
 
   @ApiProperty({ example: '2026-01-02T03:04:05.912Z' })
   at!: string;
+}
+
+/** One order with its audit trail, oldest event first. */
+export class OrderDetailView extends OrderView {
+  @ApiProperty({ type: OrderEventView, isArray: true })
+  events!: OrderEventView[];
+}
+
+export class OrderPageView {
+  @ApiProperty({ type: OrderView, isArray: true })
+  items!: OrderView[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as ?cursor= for the next page; null on the last',
+  })
+  nextCursor!: string | null;
 }

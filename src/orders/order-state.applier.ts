@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import type { BrokerOrder } from '../../libs/brokers/src/index.js';
+import { AccountRegistry } from '../broker/account-registry.js';
+import { NotFoundError } from '../common/errors/app-error.js';
+import type { OrderEventSource, OrderRecord } from './order-record.js';
+import { orderEvent } from './order-records.js';
+import { judgeTransition } from './order-state-machine.js';
+import { OrderRepository } from './order.repository.js';
+
+/** A state reported for an order: by a broker callback, an acknowledgement, a rejection or reconciliation. */
+export type ReportedState = Pick<BrokerOrder, 'status' | 'filledQuantity'> &
+  Partial<Pick<BrokerOrder, 'averageFillPrice' | 'rejectReason' | 'quantity'>> & {
+    readonly brokerOrderId: string | null;
+  };
+
+export interface ApplyOptions {
+  readonly source: OrderEventSource;
+  /** What the broker sent, kept in the audit trail. */
+  readonly payload?: unknown;
+  /** An acknowledgement may arrive after the fills it caused: not worth a warning. */
+  readonly expectLate?: boolean;
+}
+
+/**
+ * Moves orders through the state machine. Every change, from a request or a broker callback, runs through
+ * one queue, so callbacks that race an acknowledgement apply in the order the broker sent them, and a
+ * failing change is logged without blocking the ones after it.
+ */
+@Injectable()
+export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(OrderStateApplier.name);
+  private queue: Promise<void> = Promise.resolve();
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly orders: OrderRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.registry.events.subscribe((event) => {
+      if (event.type !== 'order') return;
+      this.enqueue(() => this.applyBrokerOrder(event.account, event.order, 'broker')).catch(() => undefined);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** Runs `task` after every change queued before it. */
+  enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.then(
+      () => undefined,
+      (error: unknown) =>
+        this.logger.error(`Order update failed: ${(error as Error).stack ?? String(error)}`),
+    );
+    return run;
+  }
+
+  /** Applies the broker's view of one of its orders, adopting it when Edgerunner has no record of it. */
+  async applyBrokerOrder(
+    account: string,
+    order: BrokerOrder,
+    source: OrderEventSource,
+  ): Promise<OrderRecord> {
+    const record =
+      (await this.orders.findByBrokerOrderId(account, order.brokerOrderId)) ??
+      (await this.orders.findByClientOrderId(account, order.clientOrderId)) ??
+      (await this.adopt(account, order, source));
+    return this.apply(record.id, order, { source, payload: order });
+  }
+
+  /** Applies `reported` to the order if the state machine allows it; returns the order as stored. */
+  async apply(id: string, reported: ReportedState, options: ApplyOptions): Promise<OrderRecord> {
+    const record = await this.orders.findById(id);
+    if (!record) throw new NotFoundError(`Order ${id} not found`);
+    const brokerOrderId = record.brokerOrderId ?? reported.brokerOrderId;
+    const verdict = judgeTransition(record, reported);
+    if (verdict.kind !== 'apply') {
+      // Same state, but a bracket child resized by its entry's fills still takes the new size.
+      const quantity =
+        verdict.kind === 'duplicate' ? (reported.quantity ?? record.quantity) : record.quantity;
+      if (verdict.kind === 'illegal' && !options.expectLate) {
+        this.logger.warn(`Order ${id} kept ${record.status}: ${verdict.reason}`);
+      }
+      if (brokerOrderId === record.brokerOrderId && quantity === record.quantity) return record;
+      const patched = { ...record, brokerOrderId, quantity, updatedAt: new Date().toISOString() };
+      await this.orders.update(patched);
+      return patched;
+    }
+    const updated: OrderRecord = {
+      ...record,
+      brokerOrderId,
+      status: reported.status,
+      quantity: reported.quantity ?? record.quantity,
+      filledQuantity: reported.filledQuantity,
+      averageFillPrice: reported.averageFillPrice ?? record.averageFillPrice,
+      rejectReason: reported.rejectReason ?? record.rejectReason,
+      updatedAt: new Date().toISOString(),
+    };
+    await this.orders.update(
+      updated,
+      orderEvent(updated, options.source, reported.rejectReason ?? null, options.payload ?? null),
+    );
+    if (updated.status === 'rejected') {
+      this.logger.warn(
+        `Order ${id} (${updated.clientOrderId}) rejected: ${updated.rejectReason ?? 'no reason'}`,
+      );
+    }
+    return updated;
+  }
+
+  /** An order the broker knows and Edgerunner does not (a bracket child, or one placed elsewhere): keep it. */
+  private async adopt(account: string, order: BrokerOrder, source: OrderEventSource): Promise<OrderRecord> {
+    const parent = order.parentOrderId
+      ? await this.orders.findByBrokerOrderId(account, order.parentOrderId)
+      : undefined;
+    if (!parent)
+      this.logger.warn(`Adopting order ${order.brokerOrderId} on ${account} that Edgerunner did not place`);
+    const record: OrderRecord = {
+      id: randomUUID(),
+      account,
+      clientOrderId: order.clientOrderId,
+      brokerOrderId: order.brokerOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      type: order.type,
+      timeInForce: order.timeInForce,
+      quantity: order.quantity,
+      filledQuantity: '0',
+      averageFillPrice: null,
+      price: order.price,
+      stopPrice: order.stopPrice,
+      takeProfit: null,
+      stopLoss: null,
+      status: 'new',
+      role: order.role,
+      parentId: parent?.id ?? null,
+      rejectReason: null,
+      createdAt: order.createdAt,
+      updatedAt: order.createdAt,
+      fingerprint: `adopted:${order.brokerOrderId}`,
+    };
+    const { order: stored } = await this.orders.insertIfAbsent(
+      record,
+      orderEvent(record, source, 'adopted from the broker'),
+    );
+    return stored;
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { Database } from './database.js';
+import * as schema from './schema/index.js';
+
+/** Committed migrations: src/persistence/migrations, copied beside the build by nest-cli. */
+const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a server; without it, PGlite stores the database under `dataDir`. */
+  readonly url?: string;
+  readonly dataDir: string;
+  /** PGlite in memory, gone at close: for tests. */
+  readonly inMemory?: boolean;
+}
+
+export interface OpenDatabase {
+  readonly db: Database;
+  readonly kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Opens the database and brings its schema up to date before anything reads it. */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const db = drizzlePg(pool, { schema });
+    await migratePg(db, { migrationsFolder: MIGRATIONS });
+    return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+  }
+  const directory = options.inMemory ? 'memory://' : join(options.dataDir, 'pglite');
+  if (!options.inMemory) await mkdir(directory, { recursive: true });
+  const client = new PGlite(directory);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+}

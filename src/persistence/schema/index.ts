@@ -1,0 +1,6 @@
+export * from './accounts.table.js';
+export * from './api-keys.table.js';
+export * from './equity-snapshots.table.js';
+export * from './fills.table.js';
+export * from './order-events.table.js';
+export * from './orders.table.js';
