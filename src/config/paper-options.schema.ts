@@ -8,6 +8,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsDecimalValue } from '../common/validation/is-decimal-value.js';
@@ -96,6 +97,15 @@ export class PaperOptions {
   @Min(0)
   @Max(100_000)
   historyMinutes?: number;
+
+  /**
+   * Where the paper broker keeps its own record of orders and fills, so it survives a restart like a
+   * real broker; default `<data dir>/paper/<account>.journal.jsonl`. `false` keeps it in memory only.
+   */
+  @IsOptional()
+  @ValidateIf((options: PaperOptions) => options.journalFile !== false)
+  @IsString()
+  journalFile?: string | false;
 
   @IsOptional()
   @ValidateNested({ each: true })

@@ -15,6 +15,8 @@ export interface FillRecorderOptions {
   readonly ledger: PaperLedger;
   readonly history: CandleHistory;
   readonly emit: (event: BrokerEvent) => void;
+  /** Called with each execution once booked, before its events: for the fill history and the journal. */
+  readonly booked: (fill: Fill) => void;
 }
 
 /** Books executions in the ledger and the candles, and announces them. */
@@ -50,6 +52,7 @@ export class FillRecorder {
       liquidity,
       executedAt: new Date(nowMs).toISOString(),
     };
+    this.options.booked(fill);
     emit({ type: 'order', account, order: toBrokerOrder(order) });
     emit({ type: 'fill', account, fill });
     emit({ type: 'position', account, position: ledger.position(order.symbol, nowMs) });

@@ -23,6 +23,7 @@ import { type ValidatedOrder, validateOrderRequest } from './order-validation.js
 import type { PaperInstrumentConfig } from './paper-config.js';
 import type { PaperLedger } from './paper-ledger.js';
 import { isOpen, nextUtcMidnight, type PaperOrder, remainingOf, toBrokerOrder } from './paper-order.js';
+import { fromOrderRecord, type PaperOrderRecord } from './paper-order-record.js';
 import { type PaperQuote, ZERO } from './paper-quote.js';
 
 export interface MatchingEngineOptions {
@@ -35,6 +36,11 @@ export interface MatchingEngineOptions {
   readonly quote: (symbol: string) => PaperQuote;
   readonly clock: () => number;
   readonly emit: (event: BrokerEvent) => void;
+  /**
+   * Called whenever an order's state changed, before its event (if any): also for matching state that
+   * has no event (a stop triggered, a limit now resting), so that a journal can resume it exactly.
+   */
+  readonly changed: (order: PaperOrder) => void;
   /** Prefix of broker order ids, unique per run so ids never repeat across restarts. */
   readonly idPrefix: string;
 }
@@ -128,9 +134,29 @@ export class MatchingEngine {
     return order;
   }
 
+  /** The retained order placed with `clientOrderId`, open or final. */
+  findByClientOrderId(clientOrderId: string): PaperOrder | undefined {
+    return this.orders.byClient(clientOrderId);
+  }
+
   /** Open orders, oldest first. */
   open(): PaperOrder[] {
     return this.orders.open();
+  }
+
+  /**
+   * Takes back orders from a journal, silently (they were announced before the restart), in creation
+   * order: open ones rest again in that time priority, bracket children re-attach to their entry. They
+   * first trade on the next quote, not here: nobody is subscribed yet to hear about it.
+   */
+  restore(records: readonly PaperOrderRecord[]): void {
+    const restored = new Map<string, PaperOrder>();
+    for (const record of records) {
+      const parent = record.parentOrderId === null ? null : (restored.get(record.parentOrderId) ?? null);
+      const order = fromOrderRecord(record, parent);
+      restored.set(order.brokerOrderId, order);
+      this.orders.add(order);
+    }
   }
 
   /** A new quote: its size is available again and every open order of its symbol gets a chance. */
@@ -155,6 +181,7 @@ export class MatchingEngine {
     if (order.stopPrice && !order.triggered) {
       if (!stopTriggers(order.side, order.stopPrice, quote)) return;
       order.triggered = true;
+      this.options.changed(order);
       // A triggered stop reaches the book now, so its time in force is judged now.
       arriving = true;
     }
@@ -196,7 +223,10 @@ export class MatchingEngine {
         ? { price: order.price, liquidity: 'maker' }
         : { price: touchPrice(order.side, quote), liquidity: 'taker' };
     }
-    order.rested = true;
+    if (!order.rested) {
+      order.rested = true;
+      this.options.changed(order);
+    }
     return { price: null, liquidity: 'maker' };
   }
 
@@ -208,6 +238,7 @@ export class MatchingEngine {
     if (order.parent) resizeChild(order, now);
     else order.status = remainingOf(order).eq(0) ? 'filled' : 'partially_filled';
     this.orders.settle(order);
+    this.options.changed(order);
     this.options.fills.record(order, quantity, price, liquidity, now);
     this.resizeRelatives(order, now);
   }
@@ -237,6 +268,7 @@ export class MatchingEngine {
 
   private publish(order: PaperOrder): void {
     this.orders.settle(order);
+    this.options.changed(order);
     this.options.emit({ type: 'order', account: this.options.account, order: toBrokerOrder(order) });
   }
 

@@ -5,15 +5,18 @@ import { isOpen } from './paper-order.js';
 export const DEFAULT_MAX_FINAL_ORDERS = 50_000;
 
 /**
- * The paper account's orders: lookup by broker id, the set of client ids already used (the broker
- * refuses a duplicate, as Bybit does with orderLinkId), and the open orders in time priority.
+ * The paper account's orders: lookup by broker id and by client id (the broker refuses a duplicate
+ * client id, as Bybit does with orderLinkId, and finds an order by it after a lost acknowledgement),
+ * and the open orders in time priority. Both lookups forget the same pruned final orders.
  */
 export class OrderStore {
   private readonly byId = new Map<string, PaperOrder>();
-  private readonly clientOrderIds = new Set<string>();
+  /** clientOrderId → brokerOrderId, for every order still in `byId`. */
+  private readonly byClientOrderId = new Map<string, string>();
   /** Insertion order is time priority. */
   private readonly openOrders = new Map<string, PaperOrder>();
-  private readonly finalIds: string[] = [];
+  /** Ids of final orders, oldest first: a Set so that settling twice costs no scan. */
+  private readonly finalIds = new Set<string>();
   private sequence = 0;
 
   constructor(
@@ -29,7 +32,7 @@ export class OrderStore {
 
   add(order: PaperOrder): void {
     this.byId.set(order.brokerOrderId, order);
-    this.clientOrderIds.add(order.clientOrderId);
+    this.byClientOrderId.set(order.clientOrderId, order.brokerOrderId);
     this.settle(order);
   }
 
@@ -37,8 +40,14 @@ export class OrderStore {
     return this.byId.get(brokerOrderId);
   }
 
+  /** The retained order placed with `clientOrderId`, if any. */
+  byClient(clientOrderId: string): PaperOrder | undefined {
+    const brokerOrderId = this.byClientOrderId.get(clientOrderId);
+    return brokerOrderId === undefined ? undefined : this.byId.get(brokerOrderId);
+  }
+
   hasClientOrderId(clientOrderId: string): boolean {
-    return this.clientOrderIds.has(clientOrderId);
+    return this.byClientOrderId.has(clientOrderId);
   }
 
   /** Open orders, oldest first, optionally of one symbol: a snapshot, safe to change orders while iterating. */
@@ -53,21 +62,31 @@ export class OrderStore {
       this.openOrders.set(order.brokerOrderId, order);
       return;
     }
-    if (!this.openOrders.delete(order.brokerOrderId) && this.finalIds.includes(order.brokerOrderId)) return;
-    this.finalIds.push(order.brokerOrderId);
+    this.openOrders.delete(order.brokerOrderId);
+    if (this.finalIds.has(order.brokerOrderId)) return;
+    this.finalIds.add(order.brokerOrderId);
     this.prune();
   }
 
   private prune(): void {
-    if (this.finalIds.length <= this.maxFinalOrders) return;
-    // Drop in batches: one splice per tenth of the cap instead of one shift per order.
+    if (this.finalIds.size <= this.maxFinalOrders) return;
+    // Drop in batches: one pass per tenth of the cap instead of one per order.
     const batch = Math.max(1, Math.floor(this.maxFinalOrders / 10));
-    for (const id of this.finalIds.splice(0, batch)) {
+    const oldest = [...this.finalIds].slice(0, batch);
+    for (const id of oldest) {
+      this.finalIds.delete(id);
       const order = this.byId.get(id);
-      // A bracket entry stays while a child is open: the child's fills still resize its sibling.
-      if (!order || order.children.some(isOpen)) continue;
+      if (!order) continue;
+      // A bracket entry stays while a child is open (the child's fills still resize its sibling): it
+      // goes back to the end of the queue, to be looked at again once newer finals are pruned.
+      if (order.children.some(isOpen)) {
+        this.finalIds.add(id);
+        continue;
+      }
       this.byId.delete(id);
-      this.clientOrderIds.delete(order.clientOrderId);
+      // Once forgotten, a client id may be used again: never unmap the newer order that took it.
+      if (this.byClientOrderId.get(order.clientOrderId) === id)
+        this.byClientOrderId.delete(order.clientOrderId);
     }
   }
 }

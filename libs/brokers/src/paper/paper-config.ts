@@ -34,4 +34,10 @@ export interface PaperAccountConfig {
   /** Minutes of 1-minute price history generated before the first tick, so candles exist at once. */
   readonly historyMinutes: number;
   readonly instruments: readonly PaperInstrumentConfig[];
+  /**
+   * JSON Lines file where the account journals every order change and execution before announcing it,
+   * and from which it restores on construction: the paper broker's own record, surviving a crash of the
+   * process like a real broker's. Unset keeps the account in memory only.
+   */
+  readonly journalFile?: string;
 }

@@ -7,6 +7,7 @@ import {
   type BrokerOrder,
   type Candle,
   type ConnectionStatus,
+  type Fill,
   type Instrument,
   type OrderAck,
   type OrderRequest,
@@ -18,19 +19,29 @@ import {
 import { BrokerConnectionError, InvalidOrderError, UnknownSymbolError } from '../errors/index.js';
 import { BrokerAdapter } from '../port/broker-adapter.js';
 import { checkPaperConfig } from './check-paper-config.js';
+import { FillHistory } from './fill-history.js';
 import { FillRecorder } from './fill-recorder.js';
 import { MatchingEngine } from './matching-engine.js';
 import type { PaperAccountConfig, PaperInstrumentConfig } from './paper-config.js';
 import { PAPER_CAPABILITIES } from './paper-capabilities.js';
+import { PAPER_JOURNAL_VERSION, PaperJournal } from './paper-journal.js';
 import { PaperLedger } from './paper-ledger.js';
+import { type PaperLogger, processWarningLogger } from './paper-logger.js';
 import { PaperMarket } from './paper-market.js';
 import { toBrokerOrder } from './paper-order.js';
 import { midPrice, type PaperQuote, toTicker } from './paper-quote.js';
+import { JournalWriteError, PaperUnitOfWork } from './paper-unit-of-work.js';
+import { restorePaperState } from './restore-paper-state.js';
 
 /**
  * The embedded paper broker: a matching simulator over its own seeded price feed (or a replayed candle
  * file), with a margin ledger. With `tickIntervalMs` 0 the market only moves when {@link tick} or
  * {@link setQuote} is called, which makes it fully deterministic for tests.
+ *
+ * With `journalFile` set it keeps its own durable record, like a real broker: each operation's order
+ * changes and executions are appended to the journal before its events are emitted or its call
+ * resolves, and a new adapter on the same file resumes the account (orders, fills, ledger). Prices are
+ * not journaled: the feed starts afresh, and restored orders first trade on its next quote.
  */
 export class PaperAdapter extends BrokerAdapter {
   readonly kind = 'paper';
@@ -45,14 +56,21 @@ export class PaperAdapter extends BrokerAdapter {
   private readonly market: PaperMarket;
   private readonly ledger: PaperLedger;
   private readonly engine: MatchingEngine;
+  private readonly fills = new FillHistory();
+  private readonly unit: PaperUnitOfWork;
+  /** Set once the journal could not be written: the account then refuses to trade until restarted. */
+  private journalFailure: string | null = null;
 
   /**
    * @param config the account, its cash, fees and instruments; checked here (a plain Error on a bad one).
    * @param clock epoch milliseconds; tests inject a fake clock to drive `day` expiry and timestamps.
+   * @param logger hears a torn journal line dropped at restore, or a journal that failed to write.
+   * @throws Error when the journal is corrupt (not just torn at the end) or names an unconfigured symbol.
    */
   constructor(
     private readonly config: PaperAccountConfig,
     private readonly clock: () => number = () => Date.now(),
+    private readonly logger: PaperLogger = processWarningLogger,
   ) {
     super();
     checkPaperConfig(config);
@@ -60,14 +78,22 @@ export class PaperAdapter extends BrokerAdapter {
     this.events = this.subject.asObservable();
     this.instruments = new Map(config.instruments.map((instrument) => [instrument.symbol, instrument]));
     const now = clock();
-    // Ids carry the start time so that a restarted paper account never hands out an id twice.
-    const runId = now.toString(36);
     this.market = new PaperMarket(config, now);
     this.ledger = new PaperLedger(config.account, config.currency, dec(config.startingCash), {
       mark: (symbol) => midPrice(this.quoteOf(symbol)),
       leverage: (symbol) => dec(this.instrumentOf(symbol).leverage),
     });
-    const emit = (event: BrokerEvent): void => this.subject.next(event);
+    const journal = config.journalFile === undefined ? null : new PaperJournal(config.journalFile);
+    const restored = journal
+      ? restorePaperState(journal.file, (fill) => this.replayFill(fill), logger)
+      : null;
+    // Ids carry the run's start so that a restarted paper account never hands out an id twice; a run
+    // starting in the same millisecond as the last journaled one (or under a clock set back) moves past it.
+    const lastRunMs = restored?.lastRunMs ?? null;
+    const runMs = lastRunMs === null ? now : Math.max(now, lastRunMs + 1);
+    const runId = runMs.toString(36);
+    this.unit = new PaperUnitOfWork(journal, (event) => this.subject.next(event));
+    const emit = (event: BrokerEvent): void => this.unit.emit(event);
     this.engine = new MatchingEngine({
       account: config.account,
       slippageBps: config.slippageBps,
@@ -82,14 +108,32 @@ export class PaperAdapter extends BrokerAdapter {
         ledger: this.ledger,
         history: this.market.history,
         emit,
+        booked: (fill) => {
+          this.fills.add(fill);
+          this.unit.fillBooked(fill);
+        },
       }),
       instrument: (symbol) => this.instrumentOf(symbol),
       quote: (symbol) => this.quoteOf(symbol),
       clock,
       emit,
+      changed: (order) => this.unit.orderChanged(order),
       idPrefix: `PO-${config.account}-${runId}`,
     });
     for (const quote of this.market.quotes()) this.engine.onQuote(quote);
+    if (restored) {
+      for (const order of restored.orders) this.requireJournaledSymbol(order.symbol);
+      this.engine.restore(restored.orders);
+    }
+    journal?.append([
+      {
+        type: 'run',
+        version: PAPER_JOURNAL_VERSION,
+        account: config.account,
+        runId,
+        startedAt: new Date(runMs).toISOString(),
+      },
+    ]);
   }
 
   get status(): ConnectionStatus {
@@ -99,8 +143,13 @@ export class PaperAdapter extends BrokerAdapter {
   /** Starts the tick timer (none when `tickIntervalMs` is 0). */
   async connect(): Promise<void> {
     if (this.connection === 'connected') return;
+    if (this.journalFailure !== null) {
+      throw new BrokerConnectionError(`paper account ${this.account}: ${this.journalFailure}`, {
+        broker: 'paper',
+      });
+    }
     if (this.config.tickIntervalMs > 0) {
-      this.timer = setInterval(() => this.tick(), this.config.tickIntervalMs);
+      this.timer = setInterval(() => this.tickOnTimer(), this.config.tickIntervalMs);
       // The simulator must never keep a process (or a test run) alive on its own.
       this.timer.unref();
     }
@@ -121,7 +170,7 @@ export class PaperAdapter extends BrokerAdapter {
    */
   async placeOrder(request: OrderRequest): Promise<OrderAck> {
     this.requireConnected();
-    const order = this.engine.place(request);
+    const order = this.transact(() => this.engine.place(request));
     return Promise.resolve({
       brokerOrderId: order.brokerOrderId,
       clientOrderId: order.clientOrderId,
@@ -132,7 +181,7 @@ export class PaperAdapter extends BrokerAdapter {
 
   async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
     this.requireConnected();
-    return Promise.resolve(toBrokerOrder(this.engine.cancel(brokerOrderId)));
+    return Promise.resolve(toBrokerOrder(this.transact(() => this.engine.cancel(brokerOrderId))));
   }
 
   async getOrder(brokerOrderId: string): Promise<BrokerOrder> {
@@ -143,6 +192,21 @@ export class PaperAdapter extends BrokerAdapter {
   async getOpenOrders(): Promise<BrokerOrder[]> {
     this.requireConnected();
     return Promise.resolve(this.engine.open().map(toBrokerOrder));
+  }
+
+  /** Retained orders only: the oldest final orders are forgotten beyond 50 000 (see OrderStore). */
+  async findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | null> {
+    this.requireConnected();
+    const order = this.engine.findByClientOrderId(clientOrderId);
+    return Promise.resolve(order ? toBrokerOrder(order) : null);
+  }
+
+  /** From the last 200 000 executions at least (see FillHistory), restored from the journal if any. */
+  async getFills(since: Date): Promise<Fill[]> {
+    this.requireConnected();
+    if (Number.isNaN(since.getTime()))
+      throw new InvalidOrderError('since must be a valid date', { broker: 'paper' });
+    return Promise.resolve(this.fills.since(since.getTime()));
   }
 
   /** Open (non-zero) positions; a closed position's realized PnL stays in the account summary. */
@@ -189,9 +253,11 @@ export class PaperAdapter extends BrokerAdapter {
    * past their UTC midnight expire first. This is what the timer calls every `tickIntervalMs`.
    */
   tick(): void {
-    const now = this.clock();
-    this.engine.expireDayOrders(now);
-    for (const quote of this.market.advance(now)) this.publishQuote(quote);
+    this.transact(() => {
+      const now = this.clock();
+      this.engine.expireDayOrders(now);
+      for (const quote of this.market.advance(now)) this.publishQuote(quote);
+    });
   }
 
   /** Simulator control: {@link tick} `count` times. */
@@ -208,14 +274,69 @@ export class PaperAdapter extends BrokerAdapter {
     this.instrumentOf(symbol);
     if (!isDecimal(bid) || !isDecimal(ask))
       throw new RangeError(`bid and ask must be decimals, got ${bid} / ${ask}`);
-    const now = this.clock();
-    this.engine.expireDayOrders(now);
-    this.publishQuote(this.market.set(symbol, dec(bid), dec(ask), now));
+    this.transact(() => {
+      const now = this.clock();
+      this.engine.expireDayOrders(now);
+      this.publishQuote(this.market.set(symbol, dec(bid), dec(ask), now));
+    });
   }
 
   private publishQuote(quote: PaperQuote): void {
-    this.subject.next({ type: 'tick', account: this.account, ticker: toTicker(quote) });
+    this.unit.emit({ type: 'tick', account: this.account, ticker: toTicker(quote) });
     this.engine.onQuote(quote);
+  }
+
+  /**
+   * Runs a broker operation as one journaled commit. A journal that cannot be written ends trading on
+   * this account (status down, connect refused): its memory would otherwise drift from its record.
+   */
+  private transact<T>(operation: () => T): T {
+    try {
+      return this.unit.run(operation);
+    } catch (error) {
+      if (!(error instanceof JournalWriteError)) throw error;
+      this.journalFailure = error.message;
+      this.logger('error', `${error.message}; paper account ${this.account} stops until restarted`);
+      if (this.timer) clearInterval(this.timer);
+      this.timer = null;
+      this.setConnection('down', error.message);
+      throw new BrokerConnectionError(`paper account ${this.account}: ${error.message}`, {
+        broker: 'paper',
+      });
+    }
+  }
+
+  private tickOnTimer(): void {
+    try {
+      this.tick();
+    } catch (error) {
+      // A journal failure has already stopped the timer and been logged; anything else is a bug.
+      if (!(error instanceof BrokerConnectionError)) throw error;
+    }
+  }
+
+  /** Books a journaled execution again: the ledger and the fill history rebuild from them. */
+  private replayFill(fill: Fill): void {
+    this.requireJournaledSymbol(fill.symbol);
+    this.ledger.applyFill(
+      fill.symbol,
+      fill.side,
+      dec(fill.quantity),
+      dec(fill.price),
+      dec(fill.fee),
+      Date.parse(fill.executedAt),
+    );
+    this.fills.add(fill);
+  }
+
+  /** A journal naming a symbol no longer configured cannot be valued or traded: refuse to start. */
+  private requireJournaledSymbol(symbol: string): void {
+    if (!this.instruments.has(symbol)) {
+      throw new Error(
+        `paper account ${this.account}: the journal holds ${symbol}, which is not configured; ` +
+          'add the instrument back or start a new journal',
+      );
+    }
   }
 
   private setConnection(status: ConnectionStatus, reason?: string): void {

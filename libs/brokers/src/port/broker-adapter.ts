@@ -6,6 +6,7 @@ import type {
   BrokerOrder,
   Candle,
   ConnectionStatus,
+  Fill,
   Instrument,
   OrderAck,
   OrderRequest,
@@ -35,6 +36,10 @@ export abstract class BrokerAdapter {
   abstract cancelOrder(brokerOrderId: string): Promise<BrokerOrder>;
   abstract getOrder(brokerOrderId: string): Promise<BrokerOrder>;
   abstract getOpenOrders(): Promise<BrokerOrder[]>;
+  /** The order placed with this client id, or null when the broker never received it. */
+  abstract findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | null>;
+  /** Executions at or after `since`, oldest first: what reconciliation replays after a gap. */
+  abstract getFills(since: Date): Promise<Fill[]>;
 
   abstract getPositions(): Promise<Position[]>;
   abstract getAccountSummary(): Promise<AccountSummary>;
@@ -53,6 +58,8 @@ export const BROKER_CALLS = [
   'cancelOrder',
   'getOrder',
   'getOpenOrders',
+  'findOrderByClientOrderId',
+  'getFills',
   'getPositions',
   'getAccountSummary',
   'getCandles',

@@ -80,6 +80,10 @@ export function describeBrokerAdapterContract(
       await adapter.disconnect();
       expect(adapter.status).toBe('down');
       await expect(adapter.getOpenOrders()).rejects.toBeInstanceOf(BrokerConnectionError);
+      await expect(adapter.findOrderByClientOrderId('contract-any')).rejects.toBeInstanceOf(
+        BrokerConnectionError,
+      );
+      await expect(adapter.getFills(new Date(0))).rejects.toBeInstanceOf(BrokerConnectionError);
     });
 
     it('declares its capabilities', () => {
@@ -156,6 +160,59 @@ export function describeBrokerAdapterContract(
         );
         const openAfter = await adapter.getOpenOrders();
         expect(openAfter.map((o) => o.brokerOrderId)).not.toContain(ack.brokerOrderId);
+      });
+
+      it('finds an order by its client order id, and null for one never sent', async () => {
+        const clientOrderId = `contract-find-${Date.now()}`;
+        const ack = await adapter.placeOrder({
+          clientOrderId,
+          symbol: fixture.symbol,
+          side: 'buy',
+          type: 'limit',
+          quantity: fixture.quantity,
+          price: await fixture.farLimitPrice('buy'),
+          timeInForce: 'gtc',
+        });
+        const found = await adapter.findOrderByClientOrderId(clientOrderId);
+        expect(found).toMatchObject({ brokerOrderId: ack.brokerOrderId, clientOrderId });
+        await adapter.cancelOrder(ack.brokerOrderId);
+        // A final order is still found: that is how a caller learns the fate of an unacknowledged order.
+        expect(await adapter.findOrderByClientOrderId(clientOrderId)).toMatchObject({
+          brokerOrderId: ack.brokerOrderId,
+          status: 'cancelled',
+        });
+        expect(await adapter.findOrderByClientOrderId(`contract-never-sent-${Date.now()}`)).toBeNull();
+      });
+
+      it('lists fills since a time, oldest first, and none after a future time', async () => {
+        // A minute of slack for a remote broker's clock; a fresh account has no fills older than it.
+        const since = new Date(Date.now() - 60_000);
+        const ids: string[] = [];
+        for (const side of ['buy', 'sell'] as const) {
+          const ack = await adapter.placeOrder({
+            clientOrderId: `contract-fills-${side}-${Date.now()}`,
+            symbol: fixture.symbol,
+            side,
+            type: 'market',
+            quantity: fixture.quantity,
+            timeInForce: 'gtc',
+          });
+          const fill = await eventually(
+            (e): e is Extract<BrokerEvent, { type: 'fill' }> =>
+              e.type === 'fill' && e.fill.brokerOrderId === ack.brokerOrderId,
+          );
+          ids.push(fill.fill.executionId);
+        }
+        const fills = await adapter.getFills(since);
+        const ours = fills.map((f) => f.executionId).filter((id) => ids.includes(id));
+        expect(ours).toEqual(ids);
+        let previous = since.getTime();
+        for (const fill of fills) {
+          expect(Date.parse(fill.executedAt)).toBeGreaterThanOrEqual(previous);
+          previous = Date.parse(fill.executedAt);
+        }
+        const future = await adapter.getFills(new Date(Date.now() + 3_600_000));
+        expect(future.filter((f) => ids.includes(f.executionId))).toEqual([]);
       });
 
       it('raises OrderNotFoundError for an unknown order id', async () => {
