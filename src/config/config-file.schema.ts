@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PaperOptions } from './paper-options.schema.js';
+import { RiskLimits } from './risk-limits.schema.js';
 
 export const BROKER_KINDS = ['paper'] as const;
 export type BrokerKind = (typeof BROKER_KINDS)[number];
@@ -33,6 +34,12 @@ export class AccountConfig {
   @ValidateNested()
   @Type(() => PaperOptions)
   paper?: PaperOptions;
+
+  /** Pre-trade risk limits; left out, only the kill switch applies. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RiskLimits)
+  risk?: RiskLimits;
 }
 
 /** A request budget: `limit` requests per `ttlMs` window. */

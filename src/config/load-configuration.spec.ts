@@ -83,6 +83,56 @@ throttle:
     expect(() => loadConfiguration({ EDGERUNNER_CONFIG: configFile(content) })).toThrow(message);
   });
 
+  it('reads risk limits per account, decimals kept as decimal strings', () => {
+    const path = configFile(`
+accounts:
+  - name: desk-a
+    broker: paper
+    risk:
+      allowedSymbols: [BTCUSDT, ETHUSDT]
+      maxOrderQuantity: 2
+      maxOrderNotional: "10000.50"
+      maxPositionQuantity: { BTCUSDT: 1, "*": "10" }
+      maxOpenOrders: 20
+      dailyLossLimit: 1000
+  - name: desk-b
+    broker: paper
+`);
+    const [withRisk, without] = loadConfiguration({ EDGERUNNER_CONFIG: path }).accounts;
+    expect(withRisk?.risk).toEqual({
+      allowedSymbols: ['BTCUSDT', 'ETHUSDT'],
+      maxOrderQuantity: '2',
+      maxOrderNotional: '10000.5',
+      maxPositionQuantity: { BTCUSDT: '1', '*': '10' },
+      maxOpenOrders: 20,
+      dailyLossLimit: '1000',
+    });
+    expect(without?.risk).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'maxOrderNotional: lots',
+      /accounts\.0\.risk\.maxOrderNotional: maxOrderNotional must be a positive decimal/,
+    ],
+    ['maxOrderQuantity: 0', /accounts\.0\.risk\.maxOrderQuantity/],
+    ['dailyLossLimit: -5', /accounts\.0\.risk\.dailyLossLimit/],
+    ['maxOpenOrders: 0', /accounts\.0\.risk\.maxOpenOrders/],
+    ['maxOpenOrders: 2.5', /accounts\.0\.risk\.maxOpenOrders/],
+    ['allowedSymbols: [btc usdt]', /accounts\.0\.risk\.allowedSymbols/],
+    ['allowedSymbols: BTCUSDT', /accounts\.0\.risk\.allowedSymbols/],
+    ['maxPositionQuantity: 5', /accounts\.0\.risk\.maxPositionQuantity: maxPositionQuantity: must be a map/],
+    [
+      'maxPositionQuantity: { BTCUSDT: zero }',
+      /accounts\.0\.risk\.maxPositionQuantity: .*BTCUSDT must be a positive decimal/,
+    ],
+    ['maxPositionQuantity: { "btc usdt": 1 }', /accounts\.0\.risk\.maxPositionQuantity: .*key "btc usdt"/],
+    ['maxLeverage: 3', /accounts\.0\.risk\.maxLeverage/],
+  ])('refuses risk { %s } naming the field', (risk, message) => {
+    const path = configFile(`accounts: [{ name: a, broker: paper, risk: { ${risk} } }]`);
+    expect(() => loadConfiguration({ EDGERUNNER_CONFIG: path })).toThrow(message);
+  });
+
   it('reads JSON too', () => {
     const path = configFile(
       JSON.stringify({ accounts: [{ name: 'j', broker: 'paper', autoConnect: false }] }),

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AccountQuery } from '../../broker/dto/account.query.js';
+
+/** POST /risk/kill-switch. */
+export class KillSwitchDto extends AccountQuery {
+  @ApiProperty({ description: 'true: refuse every new order on the account; false: accept orders again' })
+  @IsBoolean()
+  enabled!: boolean;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description: 'With enabled: true, also cancel every order open at the broker',
+  })
+  @IsOptional()
+  @IsBoolean()
+  cancelOpenOrders = false;
+
+  @ApiPropertyOptional({ example: 'exchange incident', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}

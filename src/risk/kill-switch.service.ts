@@ -1,0 +1,62 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AccountRegistry } from '../broker/account-registry.js';
+import { ValidationFailedError } from '../common/errors/app-error.js';
+import { cancelOpenOrders, type CancelReport } from './cancel-open-orders.js';
+import type { KillSwitchState } from './kill-switch-state.js';
+import { InjectRiskClock, type RiskClock } from './risk-clock.js';
+import { RiskStateRepository } from './risk-state.repository.js';
+
+export interface KillSwitchCommand {
+  readonly account?: string;
+  readonly enabled: boolean;
+  readonly cancelOpenOrders: boolean;
+  readonly reason?: string;
+  /** The API key flipping it. */
+  readonly by: { readonly id: string; readonly name: string } | undefined;
+}
+
+export interface KillSwitchOutcome {
+  readonly account: string;
+  readonly killSwitch: KillSwitchState;
+  /** Present when open orders were cancelled. */
+  readonly cancellation: CancelReport | null;
+}
+
+/** Turns an account's kill switch on or off; on, it can also cancel every open order at the broker. */
+@Injectable()
+export class KillSwitchService {
+  private readonly logger = new Logger(KillSwitchService.name);
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly state: RiskStateRepository,
+    @InjectRiskClock() private readonly clock: RiskClock,
+  ) {}
+
+  async set(command: KillSwitchCommand): Promise<KillSwitchOutcome> {
+    if (command.cancelOpenOrders && !command.enabled) {
+      throw new ValidationFailedError('cancelOpenOrders only goes with enabled: true');
+    }
+    const { config, adapter } = this.registry.resolveAccount(command.account);
+    const killSwitch: KillSwitchState = {
+      enabled: command.enabled,
+      reason: command.reason ?? null,
+      changedBy: command.by?.name ?? null,
+      changedByKeyId: command.by?.id ?? null,
+      changedAt: new Date(this.clock()).toISOString(),
+    };
+    // Saved before anything is cancelled, so that no new order slips in while the cancels run.
+    await this.state.saveKillSwitch(config.name, killSwitch);
+    this.logger.warn(
+      `Kill switch ${command.enabled ? 'ON' : 'off'} for account "${config.name}" by ${killSwitch.changedBy ?? 'unknown'}` +
+        (killSwitch.reason ? `: ${killSwitch.reason}` : ''),
+    );
+    const cancellation = command.cancelOpenOrders ? await cancelOpenOrders(adapter) : null;
+    if (cancellation) {
+      this.logger.warn(
+        `Kill switch on "${config.name}": ${cancellation.cancelled} open orders cancelled, ${cancellation.failed.length} failed`,
+      );
+    }
+    return { account: config.name, killSwitch, cancellation };
+  }
+}

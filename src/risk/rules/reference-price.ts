@@ -1,0 +1,21 @@
+import type { OrderRequest, Ticker } from '../../../libs/brokers/src/index.js';
+
+/** True when the order names no price of its own, so its notional needs the current quote. */
+export function needsQuote(request: Pick<OrderRequest, 'type'>): boolean {
+  return request.type === 'market';
+}
+
+/**
+ * The price an order's notional is measured at: its limit price (limit, stop_limit), its trigger (stop),
+ * else the side of the quote it would take (the ask for a buy, the bid for a sell).
+ */
+export function referencePrice(
+  request: Pick<OrderRequest, 'type' | 'side' | 'price' | 'stopPrice'>,
+  ticker: Pick<Ticker, 'bid' | 'ask'> | undefined,
+): string {
+  if ((request.type === 'limit' || request.type === 'stop_limit') && request.price !== undefined)
+    return request.price;
+  if (request.type === 'stop' && request.stopPrice !== undefined) return request.stopPrice;
+  if (!ticker) throw new Error(`a ${request.type} order without its price needs the current quote`);
+  return request.side === 'buy' ? ticker.ask : ticker.bid;
+}
