@@ -12,6 +12,8 @@ import { loadConfiguration } from './config/load-configuration.js';
 import { HealthModule } from './health/health.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
+import { RiskModule } from './risk/risk.module.js';
+import { TradesModule } from './trades/trades.module.js';
 import type { Configuration } from './config/configuration.js';
 
 @Module({})
@@ -38,6 +40,8 @@ export class AppModule {
         AuthModule,
         BrokerModule,
         OrdersModule,
+        RiskModule,
+        TradesModule,
         HealthModule,
       ],
       providers: [

@@ -8,6 +8,11 @@ import type { ApiKeyScope } from './api-key-scope.js';
 import { ApiKeyStore } from './api-key.store.js';
 
 const ENVIRONMENT_KEY_ID = 'key_env_admin';
+/**
+ * How long a verified key is trusted without asking the database again. A revocation takes effect at
+ * once on the replica that made it and within this time on the others.
+ */
+const VERIFIED_KEY_TTL_MS = 5_000;
 
 function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
@@ -22,6 +27,7 @@ export interface CreatedApiKey {
 @Injectable()
 export class ApiKeyService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeyService.name);
+  private readonly verified = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
 
   constructor(
     private readonly store: ApiKeyStore,
@@ -49,9 +55,17 @@ export class ApiKeyService implements OnApplicationBootstrap {
   }
 
   async authenticate(key: string): Promise<ApiKeyPrincipal | undefined> {
-    const record = await this.store.findByHash(hashKey(key));
-    if (!record || record.revokedAt !== null) return undefined;
-    return { id: record.id, name: record.name, scopes: record.scopes };
+    const hash = hashKey(key);
+    const cached = this.verified.get(hash);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const record = await this.store.findByHash(hash);
+    if (!record || record.revokedAt !== null) {
+      this.verified.delete(hash);
+      return undefined;
+    }
+    const principal = { id: record.id, name: record.name, scopes: record.scopes };
+    this.verified.set(hash, { principal, until: Date.now() + VERIFIED_KEY_TTL_MS });
+    return principal;
   }
 
   async create(name: string, scopes: readonly ApiKeyScope[]): Promise<CreatedApiKey> {
@@ -68,6 +82,7 @@ export class ApiKeyService implements OnApplicationBootstrap {
   async revoke(id: string): Promise<ApiKeyRecord> {
     const revoked = await this.store.revoke(id, new Date().toISOString());
     if (!revoked) throw new NotFoundError(`API key ${id} not found`);
+    this.verified.delete(revoked.hash);
     return revoked;
   }
 

@@ -24,6 +24,8 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Every account's broker events, merged. */
   readonly events: Observable<BrokerEvent>;
   private readonly merged = new Subject<BrokerEvent>();
+  /** Accounts whose reconciliation failed, with why: they take no new orders until it succeeds. */
+  private readonly degraded = new Map<string, string>();
 
   constructor(
     @Inject(BROKER_ADAPTER_FACTORIES) factories: BrokerAdapterFactory[],
@@ -68,6 +70,16 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.accounts.values()].map(({ adapter }) => adapter.disconnect()));
+  }
+
+  /** Marks the account degraded (reason) or healthy again (null). */
+  setDegraded(name: string, reason: string | null): void {
+    if (reason === null) this.degraded.delete(name);
+    else this.degraded.set(name, reason);
+  }
+
+  degradedReason(name: string): string | undefined {
+    return this.degraded.get(name);
   }
 
   list(): RegisteredAccount[] {

@@ -22,6 +22,7 @@ export class BrokerService {
       name: config.name,
       broker: config.broker,
       status: adapter.status,
+      degradedReason: this.registry.degradedReason(config.name) ?? null,
       autoConnect: config.autoConnect,
       capabilities: {
         ...adapter.capabilities,

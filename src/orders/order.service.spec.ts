@@ -16,6 +16,9 @@ import { openDatabase, type OpenDatabase } from '../persistence/open-database.js
 import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderService } from './order.service.js';
+import { RiskRefusedError } from '../risk/risk-refused.error.js';
+import type { RiskService } from '../risk/risk.service.js';
+import { UnprocessableError } from '../common/errors/app-error.js';
 
 const INSTRUMENT: Instrument = {
   symbol: 'BTCUSDT',
@@ -70,6 +73,7 @@ describe('OrderService', () => {
   let repository: DrizzleOrderRepository;
   let applier: OrderStateApplier;
   let service: OrderService;
+  let riskCheck: jest.Mock<() => Promise<void>>;
   const emit = (fields: Partial<BrokerOrder>): void =>
     events.next({ type: 'order', account: 'paper', order: brokerOrder(fields) });
   /** Waits until every queued order change has been applied. */
@@ -100,12 +104,14 @@ describe('OrderService', () => {
     } as unknown as BrokerAdapter;
     const registry = {
       events,
+      degradedReason: () => undefined,
       resolve: () => adapter,
       resolveAccount: () => ({ config: { name: 'paper' }, adapter }),
     } as unknown as AccountRegistry;
     repository = new DrizzleOrderRepository(database.db);
     applier = new OrderStateApplier(registry, repository);
-    service = new OrderService(registry, repository, applier);
+    riskCheck = jest.fn(() => Promise.resolve());
+    service = new OrderService(registry, repository, applier, { check: riskCheck } as unknown as RiskService);
     applier.onModuleInit();
   });
   afterEach(() => applier.onModuleDestroy());
@@ -219,5 +225,37 @@ describe('OrderService', () => {
     await settle();
     spy.mockRestore();
     expect((await service.get(placed.id)).status).toBe('filled');
+  });
+
+  it('records an order refused by risk as rejected, with the rule, and never sends it', async () => {
+    riskCheck.mockRejectedValueOnce(
+      new RiskRefusedError({
+        rule: 'max_order_notional',
+        limit: '50',
+        value: '100',
+        message: 'max order notional 50 exceeded',
+      }),
+    );
+    await expect(service.place(order({ clientOrderId: 'too-big' }))).rejects.toThrow(UnprocessableError);
+    expect(placeOrder).not.toHaveBeenCalled();
+    const stored = await repository.findByClientOrderId('paper', 'too-big');
+    expect(stored).toEqual(
+      expect.objectContaining({
+        status: 'rejected',
+        rejectReason: expect.stringMatching(/max_order_notional/),
+      }),
+    );
+    expect(await repository.eventsOf(stored?.id ?? '')).toEqual([
+      expect.objectContaining({
+        status: 'rejected',
+        source: 'risk',
+        payload: { rule: 'max_order_notional', limit: '50', value: '100' },
+      }),
+    ]);
+    // A retry gets the same refusal, without a second risk check or order.
+    await expect(service.place(order({ clientOrderId: 'too-big' }))).rejects.toThrow(
+      /max order notional 50 exceeded/,
+    );
+    expect(riskCheck).toHaveBeenCalledTimes(1);
   });
 });

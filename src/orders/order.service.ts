@@ -2,7 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { BrokerError, isFinalStatus, type BrokerAdapter } from '../../libs/brokers/src/index.js';
 import { AccountRegistry } from '../broker/account-registry.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/app-error.js';
+import {
+  ConflictError,
+  NotFoundError,
+  UnavailableError,
+  UnprocessableError,
+} from '../common/errors/app-error.js';
 import type { OrderDetailView, OrderEventView, OrderView } from './dto/order.view.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 import { orderFingerprint } from './order-fingerprint.js';
@@ -12,6 +17,8 @@ import { OrderStateApplier } from './order-state.applier.js';
 import { toOrderView } from './order-view.mapper.js';
 import { OrderRepository, type OrderListFilter } from './order.repository.js';
 import { prepareOrderRequest } from './prepare-order-request.js';
+import { RiskRefusedError } from '../risk/risk-refused.error.js';
+import { RiskService } from '../risk/risk.service.js';
 
 /** Places, cancels and reads orders. Each (account, clientOrderId) reaches the broker at most once. */
 @Injectable()
@@ -23,12 +30,14 @@ export class OrderService {
     private readonly registry: AccountRegistry,
     private readonly orders: OrderRepository,
     private readonly applier: OrderStateApplier,
+    private readonly risk: RiskService,
   ) {}
 
   /** A retry of the same body returns the first result, even while the first is in flight; another body is a 409. */
   async place(dto: PlaceOrderDto): Promise<OrderView> {
     const { config } = this.registry.resolveAccount(dto.account);
     const account = config.name;
+
     const clientOrderId = dto.clientOrderId ?? `er-${randomUUID()}`;
     const fingerprint = orderFingerprint(account, dto);
     const key = `${account}\u0000${clientOrderId}`;
@@ -51,6 +60,11 @@ export class OrderService {
       });
     }
     return toOrderView(record);
+  }
+
+  /** True while this process is placing (account, clientOrderId): reconciliation leaves it alone. */
+  isInFlight(account: string, clientOrderId: string): boolean {
+    return this.inflight.has(`${account}\u0000${clientOrderId}`);
   }
 
   async cancel(id: string): Promise<OrderView> {
@@ -92,11 +106,24 @@ export class OrderService {
   ): Promise<OrderRecord> {
     const existing = await this.orders.findByClientOrderId(account, clientOrderId);
     if (existing) return existing;
+    // Retries above still get their first answer; only new orders wait for a healthy account.
+    const degraded = this.registry.degradedReason(account);
+    if (degraded !== undefined) {
+      throw new UnavailableError(
+        `Account ${account} takes no new orders until reconciliation succeeds: ${degraded}`,
+      );
+    }
 
     const adapter = this.registry.resolve(account);
     const instrument = await adapter.getInstrument(dto.symbol);
     const request = prepareOrderRequest(dto, instrument, adapter.capabilities, adapter.kind, clientOrderId);
     const candidate = newOrderRecord(account, request, fingerprint);
+    try {
+      await this.risk.check(account, request, instrument);
+    } catch (error) {
+      if (!(error instanceof RiskRefusedError)) throw error;
+      return this.recordRiskRefusal(candidate, error);
+    }
     // Written before the broker sees it: a crash after this line leaves a row to reconcile, never a ghost.
     // Another replica may have won the same clientOrderId a moment ago: then its row is the answer.
     const { order, created } = await this.orders.insertIfAbsent(candidate, orderEvent(candidate, 'request'));
@@ -143,6 +170,25 @@ export class OrderService {
       }
       throw error;
     }
+  }
+
+  /** A refused order is kept, rejected with the rule that refused it, and never sent. */
+  private async recordRiskRefusal(candidate: OrderRecord, error: RiskRefusedError): Promise<OrderRecord> {
+    const rejected: OrderRecord = {
+      ...candidate,
+      status: 'rejected',
+      rejectReason: `risk ${error.rule}: ${error.message}`,
+    };
+    const { order } = await this.orders.insertIfAbsent(
+      rejected,
+      orderEvent(rejected, 'risk', rejected.rejectReason, {
+        rule: error.rule,
+        limit: error.limit,
+        value: error.value,
+      }),
+    );
+    this.logger.warn(`Order ${order.clientOrderId} on ${order.account} refused by risk: ${error.message}`);
+    return order;
   }
 
   private async getRecord(id: string): Promise<OrderRecord> {

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BrokerModule } from '../broker/broker.module.js';
+import { RiskModule } from '../risk/risk.module.js';
+import { TradesModule } from '../trades/trades.module.js';
+import { OrderReconciler } from './reconciliation/order-reconciler.js';
 import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderRepository } from './order.repository.js';
@@ -9,11 +12,12 @@ import { TradeController } from './trade.controller.js';
 import { TradeThrottlerGuard } from './trade-throttler.guard.js';
 
 @Module({
-  imports: [BrokerModule],
+  imports: [BrokerModule, RiskModule, TradesModule],
   controllers: [TradeController, OrdersController],
   providers: [
     OrderService,
     OrderStateApplier,
+    OrderReconciler,
     TradeThrottlerGuard,
     { provide: OrderRepository, useClass: DrizzleOrderRepository },
   ],

@@ -23,7 +23,9 @@ export class PaperAdapterFactory extends BrokerAdapterFactory {
 
   create(account: AccountConfig): PaperAdapter {
     const logger = new Logger(`PaperBroker:${account.name}`);
-    return new PaperAdapter(this.toPaperConfig(account), undefined, (level, message) => logger[level](message));
+    return new PaperAdapter(this.toPaperConfig(account), undefined, (level, message) =>
+      logger[level](message),
+    );
   }
 
   private journalFile(account: AccountConfig): string | undefined {

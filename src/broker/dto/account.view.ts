@@ -28,6 +28,13 @@ export class AccountView {
   @ApiProperty({ enum: CONNECTION_STATUSES })
   status!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Set while reconciliation with the broker fails: the account takes no new orders',
+  })
+  degradedReason!: string | null;
+
   @ApiProperty()
   autoConnect!: boolean;
 
