@@ -16,6 +16,8 @@ export interface TestAppOptions {
   /** Replaces the config file written for the app (accounts, throttle). */
   readonly config?: Record<string, unknown>;
   readonly env?: Record<string, string>;
+  /** Runs on this data directory (a restart of an earlier app) and leaves it in place at close. */
+  readonly dataDir?: string;
 }
 
 export interface TestApp {
@@ -40,7 +42,7 @@ export function paperAccount(
 
 /** The real app (same AppModule and configureApp as main.ts) on an ephemeral port with its own data dir. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-test-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'edgerunner-test-')));
   const configPath = join(dataDir, 'edgerunner.json');
   await writeFile(configPath, JSON.stringify(options.config ?? { accounts: [paperAccount()] }));
   const env = {
@@ -80,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     close: async () => {
       await app.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
