@@ -9,8 +9,15 @@ import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
 /** The admin key the bench app is seeded with (>= 24 characters, not placeholder-looking). */
 export const BENCH_API_KEY = 'er_bench_admin_key_7f3c2a9d41be06';
 
+export interface BenchAppOptions {
+  /** Added to the app's environment, over the defaults: e.g. DATABASE_URL or EDGERUNNER_DATA_DIR. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 export interface BenchApp {
   readonly url: string;
+  /** The running app, for a bench that measures a reference on its own providers (its database). */
+  readonly app: NestFastifyApplication;
   close(): Promise<void>;
 }
 
@@ -19,7 +26,7 @@ export interface BenchApp {
  * main.ts) on an ephemeral port with its own data dir: one paper account whose prices stand still, and a
  * /trade throttle far above what the bench sends.
  */
-export async function startBenchApp(): Promise<BenchApp> {
+export async function startBenchApp(options: BenchAppOptions = {}): Promise<BenchApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-bench-'));
   try {
     const configPath = join(dataDir, 'edgerunner.json');
@@ -37,6 +44,7 @@ export async function startBenchApp(): Promise<BenchApp> {
       LOG_LEVEL: 'silent',
       // 'production' refuses keys that look like placeholders and changes nothing on the measured paths.
       NODE_ENV: 'test',
+      ...options.env,
     };
     const app = await NestFactory.create<NestFastifyApplication>(
       AppModule.forRoot(env),
@@ -48,6 +56,7 @@ export async function startBenchApp(): Promise<BenchApp> {
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     return {
       url,
+      app,
       close: async () => {
         await app.close();
         await rm(dataDir, { recursive: true, force: true });

@@ -9,6 +9,11 @@ export interface LoadJob {
    * its own `clientOrderId` (`<prefix>-<n>`), so every POST /trade is a new order, not an idempotent replay.
    */
   readonly body?: Readonly<Record<string, unknown>>;
+  /**
+   * Instead of one `body`: several, which each connection sends in turn (first, second, …, first again),
+   * e.g. a buy then a sell so that market orders keep the position flat. `uniqueClientOrderId` applies.
+   */
+  readonly bodies?: readonly Readonly<Record<string, unknown>>[];
   readonly uniqueClientOrderId?: string;
   readonly connections: number;
   readonly durationSeconds: number;

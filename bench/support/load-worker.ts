@@ -34,8 +34,8 @@ function runJob(job: LoadJob): Promise<LoadResult> {
     if (samples.length < MAX_SAMPLES) samples.push(text.length > 500 ? `${text.slice(0, 500)}…` : text);
   };
   let sequence = 0;
-  const { body, uniqueClientOrderId } = job;
-  const request: autocannon.Request = {
+  const { uniqueClientOrderId } = job;
+  const toRequest = (body: Readonly<Record<string, unknown>> | undefined): autocannon.Request => ({
     method: job.method,
     path: job.path,
     headers: body === undefined ? { ...job.headers } : { ...job.headers, 'content-type': 'application/json' },
@@ -51,7 +51,10 @@ function runJob(job: LoadJob): Promise<LoadResult> {
     onResponse: (status, responseBody) => {
       if (status < 200 || status > 299) sample(`${status} ${responseBody}`);
     },
-  };
+  });
+  // autocannon sends a connection's requests in turn, starting over after the last.
+  const requests =
+    job.bodies !== undefined && job.bodies.length > 0 ? job.bodies.map(toRequest) : [toRequest(job.body)];
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -59,7 +62,7 @@ function runJob(job: LoadJob): Promise<LoadResult> {
         connections: job.connections,
         duration: job.durationSeconds,
         timeout: 10,
-        requests: [request],
+        requests,
       },
       (error, result) => {
         if (error !== null) {

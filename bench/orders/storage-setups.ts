@@ -1,0 +1,157 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { count } from 'drizzle-orm';
+import { AppModule } from '../../src/app.module.js';
+import { AccountRegistry } from '../../src/broker/account-registry.js';
+import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
+import { OrderRepository } from '../../src/orders/order.repository.js';
+import { DATABASE, type Database } from '../../src/persistence/database.js';
+import { fills, orderEvents, orders } from '../../src/persistence/schema/index.js';
+import { FillRepository } from '../../src/trades/fill.repository.js';
+import { BENCH_API_KEY } from '../support/edgerunner-app.js';
+import { InMemoryFillRepository } from './in-memory-fill.repository.js';
+import { InMemoryOrderRepository } from './in-memory-order.repository.js';
+import type { BenchDatabase } from './postgres-database.js';
+
+/**
+ * The paper account: prices stand still (no ticks), and ETHUSDT (the default account's rules) has a depth
+ * no run exhausts, so every market order fills at once though no new quote ever refills the book.
+ */
+const PAPER = {
+  tickIntervalMs: 0,
+  historyMinutes: 60,
+  seed: 7,
+  instruments: [
+    {
+      symbol: 'ETHUSDT',
+      assetClass: 'crypto',
+      quoteCurrency: 'USDT',
+      tickSize: '0.01',
+      lotSize: '0.01',
+      minQuantity: '0.01',
+      startPrice: '3200',
+      volatility: 0.00013,
+      spreadTicks: 1,
+      depth: '100000000',
+      leverage: 10,
+    },
+  ],
+};
+
+/** What an app has stored: rows of orders, order events and fills. */
+export interface StoredCounts {
+  readonly orders: number;
+  readonly events: number;
+  readonly fills: number;
+}
+
+/** One storage setup's app, running on an ephemeral port. */
+export interface StorageSetup {
+  readonly label: string;
+  /** False for the setup whose order and fill repositories are in memory: the reference. */
+  readonly durable: boolean;
+  readonly url: string;
+  /** POST /trade answers the app has sent, by status: counted by the server, so none is missed. */
+  readonly tradeAnswers: ReadonlyMap<number, number>;
+  /** Fills the paper broker has reported: each must end up stored, once. */
+  fillsReported(): number;
+  /** Counted where the setup keeps them: the database, or the in-memory repositories. */
+  stored(): Promise<StoredCounts>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app for one setup, built the same way for all three (the testing module with AppModule,
+ * then main.ts's adapter and configureApp) so they differ only in where orders and fills go: PGlite in
+ * the app's data dir (the default), a PostgreSQL database (`database`), or, with `inMemory`, the order
+ * and fill repositories replaced by in-memory ones (the database still opens, for API keys and the rest,
+ * but no order or fill touches it). One paper account whose prices stand still; /trade throttle far above
+ * what the bench sends.
+ */
+export async function startStorageSetup(
+  label: string,
+  storage: { readonly database?: BenchDatabase; readonly inMemory?: boolean },
+): Promise<StorageSetup> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-bench-orders-'));
+  let app: NestFastifyApplication | undefined;
+  try {
+    const configPath = join(dataDir, 'edgerunner.json');
+    const config = {
+      accounts: [{ name: 'paper', broker: 'paper', paper: PAPER }],
+      throttle: { trade: { limit: 100_000_000, ttlMs: 1000 } },
+    };
+    await writeFile(configPath, JSON.stringify(config));
+    const env = {
+      EDGERUNNER_DATA_DIR: dataDir,
+      EDGERUNNER_CONFIG: configPath,
+      EDGERUNNER_API_KEY: BENCH_API_KEY,
+      LOG_LEVEL: 'silent',
+      // 'production' refuses keys that look like placeholders and changes nothing on the measured paths.
+      NODE_ENV: 'test',
+      ...(storage.database ? { DATABASE_URL: storage.database.url } : {}),
+    };
+    const builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });
+    const memoryOrders = storage.inMemory ? new InMemoryOrderRepository() : undefined;
+    const memoryFills = memoryOrders ? new InMemoryFillRepository(memoryOrders) : undefined;
+    if (memoryOrders && memoryFills) {
+      // One instance each, shared: fills link to the orders of the same store, as rows of one database do.
+      builder.overrideProvider(OrderRepository).useValue(memoryOrders);
+      builder.overrideProvider(FillRepository).useValue(memoryFills);
+    }
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+      logger: false,
+      bufferLogs: true,
+    });
+    configureApp(app);
+    const tradeAnswers = new Map<number, number>();
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onSend', (request, reply, payload, done) => {
+        if (request.method === 'POST' && request.url === '/trade')
+          tradeAnswers.set(reply.statusCode, (tradeAnswers.get(reply.statusCode) ?? 0) + 1);
+        done(null, payload);
+      });
+    await app.listen(0, '127.0.0.1');
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+
+    let reported = 0;
+    const subscription = app.get(AccountRegistry).events.subscribe((event) => {
+      if (event.type === 'fill') reported++;
+    });
+    const db = app.get<Database>(DATABASE);
+    const running = app;
+    return {
+      label,
+      durable: memoryOrders === undefined,
+      url,
+      tradeAnswers,
+      fillsReported: () => reported,
+      stored: async () => {
+        const [[ordersRow], [eventsRow], [fillsRow]] = await Promise.all([
+          db.select({ n: count() }).from(orders),
+          db.select({ n: count() }).from(orderEvents),
+          db.select({ n: count() }).from(fills),
+        ]);
+        const inDatabase = { orders: ordersRow?.n ?? 0, events: eventsRow?.n ?? 0, fills: fillsRow?.n ?? 0 };
+        if (!memoryOrders || !memoryFills) return inDatabase;
+        if (inDatabase.orders + inDatabase.events + inDatabase.fills > 0)
+          throw new Error(`${label}: orders or fills reached the database: ${JSON.stringify(inDatabase)}`);
+        return { orders: memoryOrders.size, events: memoryOrders.eventCount, fills: memoryFills.size };
+      },
+      close: async () => {
+        subscription.unsubscribe();
+        await running.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
