@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { RiskModule } from './risk/risk.module.js';
+import { SyncModule } from './sync/sync.module.js';
 import { TradesModule } from './trades/trades.module.js';
 import type { Configuration } from './config/configuration.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         OrdersModule,
         RiskModule,
         TradesModule,
+        SyncModule,
         HealthModule,
       ],
       providers: [

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { VERSION_NEUTRAL, VersioningType } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './common/http/api-version.js';
 import { setupSwagger } from './common/http/swagger.setup.js';
+import { RedisIoAdapter } from './common/realtime/redis-io.adapter.js';
+import type { Configuration } from './config/configuration.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41,5 +44,10 @@ export function configureApp(app: NestFastifyApplication): void {
       done(null, payload);
     });
   setupSwagger(app);
+  // Several API processes share their Socket.IO fan-out through Redis; one process needs nothing.
+  const { redisUrl } = app
+    .get<ConfigService<Configuration, true>>(ConfigService)
+    .get('server', { infer: true });
+  if (redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, redisUrl));
   app.enableShutdownHooks();
 }

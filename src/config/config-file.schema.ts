@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { PaperOptions } from './paper-options.schema.js';
 import { RiskLimits } from './risk-limits.schema.js';
+import { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
 export const BROKER_KINDS = ['paper'] as const;
 export type BrokerKind = (typeof BROKER_KINDS)[number];
@@ -58,6 +59,11 @@ export class ThrottleConfig {
   @ValidateNested()
   @Type(() => ThrottleLimit)
   trade: ThrottleLimit = new ThrottleLimit();
+
+  /** Messages a /ws/broker client may send (subscribe, unsubscribe, resync), per connection. */
+  @ValidateNested()
+  @Type(() => ThrottleLimit)
+  stream: ThrottleLimit = Object.assign(new ThrottleLimit(), { limit: 20, ttlMs: 1000 });
 }
 
 /** The optional YAML or JSON file named by EDGERUNNER_CONFIG. */
@@ -70,4 +76,12 @@ export class ConfigFile {
   @ValidateNested()
   @Type(() => ThrottleConfig)
   throttle: ThrottleConfig = new ThrottleConfig();
+
+  @ValidateNested()
+  @Type(() => SyncConfig)
+  sync: SyncConfig = new SyncConfig();
+
+  @ValidateNested()
+  @Type(() => StreamConfig)
+  stream: StreamConfig = new StreamConfig();
 }

@@ -1,5 +1,6 @@
 import type { LogLevel } from './environment.schema.js';
 import type { AccountConfig, ThrottleConfig } from './config-file.schema.js';
+import type { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
 export interface ServerConfig {
   readonly port: number;
@@ -20,4 +21,6 @@ export interface Configuration {
   readonly server: ServerConfig;
   readonly accounts: readonly AccountConfig[];
   readonly throttle: ThrottleConfig;
+  readonly sync: SyncConfig;
+  readonly stream: StreamConfig;
 }

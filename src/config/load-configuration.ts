@@ -66,5 +66,7 @@ export function loadConfiguration(environment: Record<string, string | undefined
     },
     accounts: file.accounts,
     throttle: file.throttle,
+    sync: file.sync,
+    stream: file.stream,
   };
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors/app-error.js';
 import type { OrderEventSource, OrderRecord } from './order-record.js';
 import { orderEvent } from './order-records.js';
 import { judgeTransition } from './order-state-machine.js';
+import { OrderChanges } from './order-changes.js';
 import { OrderRepository } from './order.repository.js';
 
 /** A state reported for an order: by a broker callback, an acknowledgement, a rejection or reconciliation. */
@@ -37,6 +38,7 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly registry: AccountRegistry,
     private readonly orders: OrderRepository,
+    private readonly changes: OrderChanges,
   ) {}
 
   onModuleInit(): void {
@@ -90,6 +92,7 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       if (brokerOrderId === record.brokerOrderId && quantity === record.quantity) return record;
       const patched = { ...record, brokerOrderId, quantity, updatedAt: new Date().toISOString() };
       await this.orders.update(patched);
+      this.changes.publish(patched);
       return patched;
     }
     const updated: OrderRecord = {
@@ -106,6 +109,7 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       updated,
       orderEvent(updated, options.source, reported.rejectReason ?? null, options.payload ?? null),
     );
+    this.changes.publish(updated);
     if (updated.status === 'rejected') {
       this.logger.warn(
         `Order ${id} (${updated.clientOrderId}) rejected: ${updated.rejectReason ?? 'no reason'}`,
@@ -145,10 +149,11 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       updatedAt: order.createdAt,
       fingerprint: `adopted:${order.brokerOrderId}`,
     };
-    const { order: stored } = await this.orders.insertIfAbsent(
+    const { order: stored, created } = await this.orders.insertIfAbsent(
       record,
       orderEvent(record, source, 'adopted from the broker'),
     );
+    if (created) this.changes.publish(stored);
     return stored;
   }
 }

@@ -14,6 +14,7 @@ import type { AccountRegistry } from '../broker/account-registry.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
 import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
+import { OrderChanges } from './order-changes.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderService } from './order.service.js';
 import { RiskRefusedError } from '../risk/risk-refused.error.js';
@@ -74,6 +75,7 @@ describe('OrderService', () => {
   let applier: OrderStateApplier;
   let service: OrderService;
   let riskCheck: jest.Mock<() => Promise<void>>;
+  let published: { status: string; filledQuantity: string }[];
   const emit = (fields: Partial<BrokerOrder>): void =>
     events.next({ type: 'order', account: 'paper', order: brokerOrder(fields) });
   /** Waits until every queued order change has been applied. */
@@ -109,9 +111,18 @@ describe('OrderService', () => {
       resolveAccount: () => ({ config: { name: 'paper' }, adapter }),
     } as unknown as AccountRegistry;
     repository = new DrizzleOrderRepository(database.db);
-    applier = new OrderStateApplier(registry, repository);
+    const changes = new OrderChanges();
+    published = [];
+    changes.changes.subscribe(({ status, filledQuantity }) => published.push({ status, filledQuantity }));
+    applier = new OrderStateApplier(registry, repository, changes);
     riskCheck = jest.fn(() => Promise.resolve());
-    service = new OrderService(registry, repository, applier, { check: riskCheck } as unknown as RiskService);
+    service = new OrderService(
+      registry,
+      repository,
+      applier,
+      { check: riskCheck } as unknown as RiskService,
+      changes,
+    );
     applier.onModuleInit();
   });
   afterEach(() => applier.onModuleDestroy());
@@ -136,6 +147,20 @@ describe('OrderService', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => service.place(order())));
     expect(placeOrder).toHaveBeenCalledTimes(1);
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
+  });
+
+  it('publishes each stored change once, in order, and nothing for a refused transition', async () => {
+    await service.place(order());
+    emit({ status: 'partially_filled', filledQuantity: '0.5' });
+    emit({ status: 'filled', filledQuantity: '1', averageFillPrice: '100' });
+    emit({ status: 'submitted', filledQuantity: '0' });
+    await settle();
+    expect(published).toEqual([
+      { status: 'new', filledQuantity: '0' },
+      { status: 'submitted', filledQuantity: '0' },
+      { status: 'partially_filled', filledQuantity: '0.5' },
+      { status: 'filled', filledQuantity: '1' },
+    ]);
   });
 
   it('never regresses a filled order when a late submitted arrives', async () => {

@@ -10,6 +10,7 @@ import {
 } from '../common/errors/app-error.js';
 import type { OrderDetailView, OrderEventView, OrderView } from './dto/order.view.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
+import { OrderChanges } from './order-changes.js';
 import { orderFingerprint } from './order-fingerprint.js';
 import type { OrderRecord } from './order-record.js';
 import { newOrderRecord, orderEvent } from './order-records.js';
@@ -31,6 +32,7 @@ export class OrderService {
     private readonly orders: OrderRepository,
     private readonly applier: OrderStateApplier,
     private readonly risk: RiskService,
+    private readonly changes: OrderChanges,
   ) {}
 
   /** A retry of the same body returns the first result, even while the first is in flight; another body is a 409. */
@@ -94,6 +96,14 @@ export class OrderService {
     return (await this.orders.list(filter)).map(toOrderView);
   }
 
+  /** The account's orders still open, then the most recently updated others: what a live view starts from. */
+  async openAndRecent(account: string, recent: number): Promise<OrderView[]> {
+    const open = await this.orders.findUnfinished(account);
+    const latest = recent > 0 ? await this.orders.list({ account, limit: recent }) : [];
+    const openIds = new Set(open.map((order) => order.id));
+    return [...open, ...latest.filter((order) => !openIds.has(order.id))].map(toOrderView);
+  }
+
   async recentEvents(options: { account?: string; limit: number }): Promise<OrderEventView[]> {
     return (await this.orders.recentEvents(options)).map(({ payload: _payload, ...event }) => event);
   }
@@ -128,6 +138,7 @@ export class OrderService {
     // Another replica may have won the same clientOrderId a moment ago: then its row is the answer.
     const { order, created } = await this.orders.insertIfAbsent(candidate, orderEvent(candidate, 'request'));
     if (!created) return order;
+    this.changes.publish(order);
     return this.send(adapter, order, request);
   }
 
@@ -179,7 +190,7 @@ export class OrderService {
       status: 'rejected',
       rejectReason: `risk ${error.rule}: ${error.message}`,
     };
-    const { order } = await this.orders.insertIfAbsent(
+    const { order, created } = await this.orders.insertIfAbsent(
       rejected,
       orderEvent(rejected, 'risk', rejected.rejectReason, {
         rule: error.rule,
@@ -187,6 +198,7 @@ export class OrderService {
         value: error.value,
       }),
     );
+    if (created) this.changes.publish(order);
     this.logger.warn(`Order ${order.clientOrderId} on ${order.account} refused by risk: ${error.message}`);
     return order;
   }

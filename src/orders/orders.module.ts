@@ -4,6 +4,7 @@ import { RiskModule } from '../risk/risk.module.js';
 import { TradesModule } from '../trades/trades.module.js';
 import { OrderReconciler } from './reconciliation/order-reconciler.js';
 import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
+import { OrderChanges } from './order-changes.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderRepository } from './order.repository.js';
 import { OrderService } from './order.service.js';
@@ -16,11 +17,12 @@ import { TradeThrottlerGuard } from './trade-throttler.guard.js';
   controllers: [TradeController, OrdersController],
   providers: [
     OrderService,
+    OrderChanges,
     OrderStateApplier,
     OrderReconciler,
     TradeThrottlerGuard,
     { provide: OrderRepository, useClass: DrizzleOrderRepository },
   ],
-  exports: [OrderService],
+  exports: [OrderService, OrderChanges],
 })
 export class OrdersModule {}

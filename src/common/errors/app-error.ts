@@ -6,6 +6,7 @@ export const APP_ERROR_CODES = [
   'conflict',
   'unprocessable',
   'unavailable',
+  'rate_limited',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -46,4 +47,8 @@ export class UnprocessableError extends AppError {
 }
 export class UnavailableError extends AppError {
   readonly code = 'unavailable';
+}
+/** Too many requests or messages from one caller; `details.retryAfterMs` says when to try again. */
+export class RateLimitedError extends AppError {
+  readonly code = 'rate_limited';
 }

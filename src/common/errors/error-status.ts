@@ -19,6 +19,8 @@ export function appErrorStatus(code: AppErrorCode): HttpStatus {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'rate_limited':
+      return HttpStatus.TOO_MANY_REQUESTS;
     default:
       return assertNever(code);
   }

@@ -1,14 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ORDER_SIDES, type OrderSide } from '../../../libs/brokers/src/index.js';
+import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
 
 export const TRADE_LOG_FORMATS = ['json', 'csv'] as const;
 export type TradeLogFormat = (typeof TRADE_LOG_FORMATS)[number];
-
-/** A date, or a time that says its offset: a bare local time would mean whatever the server's zone is. */
-const ZONED = /^\d{4}-\d{2}-\d{2}$|(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const ZONED_MESSAGE = '$property must be a UTC ISO 8601 time (ending in Z or an offset) or a date';
 
 export class TradeListQuery {
   @ApiPropertyOptional({ example: 'paper' })
@@ -36,8 +33,7 @@ export class TradeListQuery {
     description: 'Executed at or after (UTC ISO 8601)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(ZONED, { message: ZONED_MESSAGE })
+  @IsZonedTime()
   from?: string;
 
   @ApiPropertyOptional({
@@ -45,8 +41,7 @@ export class TradeListQuery {
     description: 'Executed at or before (UTC ISO 8601)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(ZONED, { message: ZONED_MESSAGE })
+  @IsZonedTime()
   to?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { AccountQuery } from '../../../broker/dto/account.query.js';
+import { IsZonedTime } from '../../../common/validation/is-zoned-time.js';
+
+export class PerformanceQuery extends AccountQuery {
+  @ApiPropertyOptional({
+    example: '2026-01-01T00:00:00.000Z',
+    description: 'Start of the period (UTC ISO 8601); default: the first snapshot',
+  })
+  @IsOptional()
+  @IsZonedTime()
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-02-01T00:00:00.000Z',
+    description: 'End of the period (UTC ISO 8601); default: now',
+  })
+  @IsOptional()
+  @IsZonedTime()
+  to?: string;
+}

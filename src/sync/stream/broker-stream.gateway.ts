@@ -1,0 +1,72 @@
+import { UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { ApiKeyService } from '../../auth/api-key.service.js';
+import { successEnvelope, type ApiEnvelope } from '../../common/http/api-envelope.js';
+import { validationExceptionFactory } from '../../common/validation/validation-exception.factory.js';
+import { SubscriptionDto } from './dto/subscription.dto.js';
+import type { SubscriptionView } from './dto/subscription.view.js';
+import { streamAuthMiddleware } from './stream-auth.middleware.js';
+import { StreamSubscriptions } from './stream-subscriptions.js';
+import { StreamThrottlerGuard } from './stream-throttler.guard.js';
+import { WsEnvelopeFilter } from './ws-envelope.filter.js';
+
+export const STREAM_NAMESPACE = '/ws/broker';
+
+/**
+ * `/ws/broker`: live PnL, positions, orders, account and prices. Clients connect with a `read` key,
+ * `subscribe` (a snapshot of each stream first, then deltas), `unsubscribe`, and `resync` after a gap.
+ * Every message is acknowledged with the envelope.
+ */
+@WebSocketGateway({ namespace: STREAM_NAMESPACE })
+@UseFilters(WsEnvelopeFilter)
+@UseGuards(StreamThrottlerGuard)
+@UsePipes(
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: validationExceptionFactory,
+  }),
+)
+export class BrokerStreamGateway implements OnGatewayInit<Namespace> {
+  constructor(
+    private readonly keys: ApiKeyService,
+    private readonly subscriptions: StreamSubscriptions,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(streamAuthMiddleware(this.keys));
+    this.subscriptions.attach(namespace);
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() request: SubscriptionDto = new SubscriptionDto(),
+  ): Promise<ApiEnvelope<SubscriptionView>> {
+    return successEnvelope(await this.subscriptions.subscribe(socket, request), 'Subscribed');
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() request: SubscriptionDto = new SubscriptionDto(),
+  ): Promise<ApiEnvelope<SubscriptionView>> {
+    return successEnvelope(await this.subscriptions.unsubscribe(socket, request), 'Unsubscribed');
+  }
+
+  @SubscribeMessage('resync')
+  async resync(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() request: SubscriptionDto = new SubscriptionDto(),
+  ): Promise<ApiEnvelope<SubscriptionView>> {
+    return successEnvelope(await this.subscriptions.resync(socket, request), 'Resynced');
+  }
+}

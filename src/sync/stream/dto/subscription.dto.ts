@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { LIVE_CHANNELS, type LiveChannel } from '../../live/live-channel.js';
+
+/** What a `subscribe`, `unsubscribe` or `resync` message asks for; each list left out means "all". */
+export class SubscriptionDto {
+  @ApiPropertyOptional({ type: [String], example: ['paper'], description: 'Default: every account' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  accounts?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['BTCUSDT'],
+    description: 'Symbols of the `prices` channel. Default: every instrument of the account',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @Matches(/^[A-Za-z0-9._/-]{1,32}$/, {
+    each: true,
+    message: 'each symbol must be 1-32 letters, digits or ._/-',
+  })
+  symbols?: string[];
+
+  @ApiPropertyOptional({ enum: LIVE_CHANNELS, isArray: true, description: 'Default: every channel' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LIVE_CHANNELS, { each: true })
+  channels?: LiveChannel[];
+}
