@@ -24,7 +24,8 @@ function assertTestDatabase(url: string): void {
   if (!/test/i.test(name)) throw new Error(`Refusing to run destructive tests against database "${name}"`);
 }
 
-const postgres: DatabaseBackend = {
+/** A fresh PostgreSQL database on the test server (the caller checks the server answers). */
+export const postgres: DatabaseBackend = {
   name: 'postgres',
   async create() {
     assertTestDatabase(TEST_DATABASE_URL);

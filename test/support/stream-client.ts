@@ -101,10 +101,15 @@ export class StreamClient {
     });
     const client = new StreamClient(socket);
     return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve(client));
-      socket.once('connect_error', (error: Error & { data?: unknown }) => {
+      const refused = (error: Error & { data?: unknown }): void => {
         socket.close();
         reject(error);
+      };
+      socket.once('connect_error', refused);
+      socket.once('connect', () => {
+        // Later connect errors are reconnection attempts, for the client's own retry loop.
+        socket.off('connect_error', refused);
+        resolve(client);
       });
     });
   }

@@ -18,6 +18,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   /** Runs on this data directory (a restart of an earlier app) and leaves it in place at close. */
   readonly dataDir?: string;
+  /** Listens here instead of an ephemeral port: a restarted server that clients reconnect to. */
+  readonly port?: number;
 }
 
 export interface TestApp {
@@ -62,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   );
   configureApp(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const http = request(url);
   return {

@@ -27,9 +27,14 @@ export class AccountLiveState {
   private readonly positions = new Map<string, Position>();
   private readonly tickers = new Map<string, Ticker>();
   private day: { day: string; startEquity: string } | undefined;
-  private updatedAt = new Date().toISOString();
+  private updatedAt: string;
 
-  constructor(readonly account: string) {}
+  constructor(
+    readonly account: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.updatedAt = now().toISOString();
+  }
 
   /** Equity from before today, read from storage at start so a restart keeps the day's baseline. */
   seedDayStart(day: string, startEquity: string): void {
@@ -53,7 +58,7 @@ export class AccountLiveState {
 
   applySummary(summary: AccountSummary): void {
     // The day rolls before the new figure lands: the new day starts from the last equity of the old one.
-    this.rollDay(summary.updatedAt, summary.equity);
+    this.rollDay(summary.equity);
     this.summary = summary;
     this.touch();
   }
@@ -105,7 +110,7 @@ export class AccountLiveState {
     );
     const equity = dec(this.summary.balance).plus(unrealized);
     const equityText = toDecimalString(equity);
-    this.rollDay(this.updatedAt, equityText);
+    this.rollDay(equityText);
     const startEquity = this.day?.startEquity ?? equityText;
     return {
       currency: this.summary.currency,
@@ -145,8 +150,8 @@ export class AccountLiveState {
   }
 
   /** A new UTC day starts from the last equity seen before it. */
-  private rollDay(at: string, equity: string): void {
-    const day = utcDay(at);
+  private rollDay(equity: string): void {
+    const day = utcDay(this.now().toISOString());
     if (!this.day) this.day = { day, startEquity: equity };
     else if (this.day.day < day) this.day = { day, startEquity: this.lastEquity() ?? equity };
   }
@@ -156,6 +161,6 @@ export class AccountLiveState {
   }
 
   private touch(): void {
-    this.updatedAt = new Date().toISOString();
+    this.updatedAt = this.now().toISOString();
   }
 }

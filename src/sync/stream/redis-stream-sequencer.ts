@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { StreamSequencer } from './stream-sequencer.js';
 
@@ -9,7 +10,7 @@ const EPOCH_CHECK_MS = 1000;
  * Counters in Redis, shared by every API process, so a client on any replica sees one contiguous `seq`.
  * The epoch is kept beside them: Redis losing its data starts a new epoch instead of reusing numbers.
  */
-export class RedisStreamSequencer extends StreamSequencer {
+export class RedisStreamSequencer extends StreamSequencer implements OnApplicationShutdown {
   private cachedEpoch: string | undefined;
   private checkedAt = 0;
 
@@ -26,6 +27,10 @@ export class RedisStreamSequencer extends StreamSequencer {
     this.cachedEpoch = epoch;
     this.checkedAt = Date.now();
     return epoch;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit();
   }
 
   next(stream: string): Promise<number> {
