@@ -44,7 +44,7 @@ const available =
     const snapshot = watcher.events.find((event) => event.type === 'snapshot');
     // Its own key: the /trade budget in Redis is shared by every suite that uses the admin key.
     const tradeKey = await a.createKey(['trade']);
-    const placed = [];
+    const placed: string[] = [];
     for (const clientOrderId of ['via-a-1', 'via-a-2']) {
       const response = await a.http
         .post('/trade')
