@@ -12,6 +12,8 @@ export const BENCH_API_KEY = 'er_bench_admin_key_7f3c2a9d41be06';
 export interface BenchAppOptions {
   /** Added to the app's environment, over the defaults: e.g. DATABASE_URL or EDGERUNNER_DATA_DIR. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Replaces the config file's content (accounts, throttle, stream…). */
+  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 export interface BenchApp {
@@ -30,7 +32,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
   const dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-bench-'));
   try {
     const configPath = join(dataDir, 'edgerunner.json');
-    const config = {
+    const config = options.config ?? {
       accounts: [
         { name: 'paper', broker: 'paper', paper: { tickIntervalMs: 0, historyMinutes: 60, seed: 7 } },
       ],

@@ -115,18 +115,17 @@ export class StreamPublisher implements OnModuleDestroy {
   }
 
   private sendPrice(account: string, ticker: Ticker): void {
-    const key: StreamKey = { channel: 'prices', account, symbol: ticker.symbol };
-    // A quote a slow client cannot take now is dropped for it: the next one supersedes it anyway.
-    this.sendState(key, { symbol: ticker.symbol, ticker }, true);
+    // Not volatile: Socket.IO drops a volatile packet whenever the socket is mid-write, which would lose
+    // every quote but the first of a burst across symbols. The coalescer bounds what a client is sent.
+    this.sendState({ channel: 'prices', account, symbol: ticker.symbol }, { symbol: ticker.symbol, ticker });
   }
 
-  private sendState(key: StreamKey, data: unknown, volatile = false): void {
+  private sendState(key: StreamKey, data: unknown): void {
     const namespace = this.namespace;
     if (!namespace) return;
     const seq = this.local.nextSync(sequenceOf(key));
     const event = this.event(key, 'delta', seq, this.local.epochSync(), data);
-    const target = namespace.local.to(roomOf(key));
-    (volatile ? target.volatile : target).emit(key.channel, event);
+    namespace.local.to(roomOf(key)).emit(key.channel, event);
   }
 
   private sendOrders(account: string, data: OrdersDelta): void {
