@@ -30,6 +30,8 @@ interface Row {
   readonly subscribers: number;
   readonly connected: number;
   readonly expected: number;
+  /** Quotes the server managed to move each second (the plan is 200: 20 Hz × 10 symbols). */
+  readonly quotesPerSecond: number;
   readonly received: number;
   readonly latency: LatencyHistogram;
   readonly cpuCores: number;
@@ -92,6 +94,7 @@ async function run(kind: ServerKind, subscribers: number): Promise<Row> {
     subscribers,
     connected,
     expected: figures.ticks * connected,
+    quotesPerSecond: figures.ticks / seconds,
     received: reports.reduce((sum, r) => sum + r.received, 0),
     latency,
     cpuCores: figures.cpuCores,
@@ -129,6 +132,7 @@ function table(rows: readonly Row[]): string {
       String(row.subscribers),
       row.kind,
       String(row.connected),
+      row.quotesPerSecond.toFixed(0),
       rate.toFixed(0),
       `${((100 * row.received) / Math.max(1, row.expected)).toFixed(1)} %`,
       String(row.latency.percentile(50)),
