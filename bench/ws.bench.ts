@@ -113,6 +113,7 @@ function table(rows: readonly Row[]): string {
     'subscribers',
     'server',
     'connected',
+    'quotes/s',
     'events/s',
     'delivered',
     'p50 ms',
