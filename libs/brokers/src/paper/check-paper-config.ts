@@ -37,5 +37,10 @@ export function checkPaperConfig(config: PaperAccountConfig): void {
       fail(`${at}.volatility`, 'must be >= 0');
     if (!Number.isFinite(instrument.spreadTicks) || instrument.spreadTicks < 1)
       fail(`${at}.spreadTicks`, 'must be >= 1');
+    for (const field of ['takerFeeBps', 'makerFeeBps'] as const) {
+      const bps = instrument[field];
+      if (bps !== undefined && (!Number.isFinite(bps) || bps < 0))
+        fail(`${at}.${field}`, 'must be a number >= 0');
+    }
   }
 }

@@ -10,6 +10,11 @@ export interface FillRecorderOptions {
   readonly currency: string;
   readonly makerFeeBps: number;
   readonly takerFeeBps: number;
+  /** The instrument's own fees, when it overrides the account's. */
+  readonly instrumentFees: (symbol: string) => {
+    readonly makerFeeBps?: number;
+    readonly takerFeeBps?: number;
+  };
   /** Prefix of execution ids, unique per run so ids never repeat across restarts. */
   readonly idPrefix: string;
   readonly ledger: PaperLedger;
@@ -27,15 +32,17 @@ export class FillRecorder {
 
   /**
    * Books one execution of `order` (whose fill state is already updated) and emits, in this order, the
-   * order, the fill, the position and the account. The fee is charged in the account currency.
+   * order, the fill, the position and the account. The fee is charged in the account currency, at the
+   * instrument's rate when it has one, else the account's.
    */
   record(order: PaperOrder, quantity: Big, price: Big, liquidity: 'maker' | 'taker', nowMs: number): Fill {
     const { account, ledger, emit } = this.options;
-    const fee = feeFor(
-      quantity,
-      price,
-      liquidity === 'maker' ? this.options.makerFeeBps : this.options.takerFeeBps,
-    );
+    const own = this.options.instrumentFees(order.symbol);
+    const bps =
+      liquidity === 'maker'
+        ? (own.makerFeeBps ?? this.options.makerFeeBps)
+        : (own.takerFeeBps ?? this.options.takerFeeBps);
+    const fee = feeFor(quantity, price, bps);
     ledger.applyFill(order.symbol, order.side, quantity, price, fee, nowMs);
     this.options.history.addVolume(order.symbol, quantity, nowMs);
     this.sequence += 1;

@@ -14,6 +14,13 @@ export interface PaperInstrumentConfig extends Instrument {
   readonly leverage: number;
   /** Optional CSV of candles (time,open,high,low,close[,volume]) replayed instead of the random walk. */
   readonly replayFile?: string;
+  /**
+   * Fee of this instrument's taker fills in basis points, overriding the account's `takerFeeBps`: venues
+   * price products differently (a perpetual and a spot pair of one account rarely share a fee).
+   */
+  readonly takerFeeBps?: number;
+  /** Fee of this instrument's maker fills in basis points, overriding the account's `makerFeeBps`. */
+  readonly makerFeeBps?: number;
 }
 
 /** A paper account: a matching simulator with its own price feed. */

@@ -66,6 +66,11 @@ export class PaperMarket {
     return quote;
   }
 
+  /** Simulator control: changes one symbol's quoted size (see {@link PriceFeed.setDepth}). */
+  setDepth(symbol: string, size: Big, nowMs: number): PaperQuote {
+    return this.feed.setDepth(symbol, size, nowMs);
+  }
+
   candles(symbol: string, timeframeMs: number, fromMs: number, toMs: number): Candle[] {
     return this.history.getCandles(symbol, timeframeMs, fromMs, toMs);
   }

@@ -104,6 +104,7 @@ export class PaperAdapter extends BrokerAdapter {
         currency: config.currency,
         makerFeeBps: config.makerFeeBps,
         takerFeeBps: config.takerFeeBps,
+        instrumentFees: (symbol) => this.instrumentOf(symbol),
         idPrefix: `P-${config.account}-${runId}`,
         ledger: this.ledger,
         history: this.market.history,
@@ -278,6 +279,23 @@ export class PaperAdapter extends BrokerAdapter {
       const now = this.clock();
       this.engine.expireDayOrders(now);
       this.publishQuote(this.market.set(symbol, dec(bid), dec(ask), now));
+    });
+  }
+
+  /**
+   * Simulator control: sets the quantity quoted at the bid and at the ask of `symbol`, for this quote
+   * and every later one, and republishes the current prices with it (resting orders match against the
+   * new size at once). A small depth makes big orders fill partially, tick by tick. Throws
+   * UnknownSymbolError, or RangeError for a depth that is not a positive decimal.
+   */
+  setDepth(symbol: string, depth: string): void {
+    this.instrumentOf(symbol);
+    if (!isDecimal(depth) || dec(depth).lte(0))
+      throw new RangeError(`depth must be a positive decimal, got ${depth}`);
+    this.transact(() => {
+      const now = this.clock();
+      this.engine.expireDayOrders(now);
+      this.publishQuote(this.market.setDepth(symbol, dec(depth), now));
     });
   }
 

@@ -12,7 +12,8 @@ import { deriveSeed, SeededRandom } from './seeded-random.js';
 interface Stream {
   readonly instrument: PaperInstrumentConfig;
   readonly tickSize: Big;
-  readonly size: Big;
+  /** Quoted at the bid and at the ask: the instrument's `depth` until a simulator control changes it. */
+  size: Big;
   readonly source: PriceSource;
   /** Volume draws have their own stream so that they never shift the prices. */
   readonly volumeRandom: SeededRandom;
@@ -102,6 +103,19 @@ export class PriceFeed {
     const last = roundToStep(bid.plus(ask).div(2), stream.tickSize, 'nearest');
     stream.source.moveTo(last);
     stream.quote = { symbol, bid, ask, last, size: stream.size, volume: ZERO, timeMs };
+    return stream.quote;
+  }
+
+  /**
+   * Simulator control: quotes `size` at the bid and at the ask of `symbol` from now on, starting with a
+   * new quote at the current prices. Throws RangeError for an unknown symbol or a size that is not positive.
+   */
+  setDepth(symbol: string, size: Big, timeMs: number): PaperQuote {
+    const stream = this.streams.get(symbol);
+    if (!stream) throw new RangeError(`unknown symbol ${symbol}`);
+    if (size.lte(0)) throw new RangeError(`depth must be positive, got ${size.toFixed()}`);
+    stream.size = size;
+    stream.quote = { ...stream.quote, size, volume: ZERO, timeMs };
     return stream.quote;
   }
 }
