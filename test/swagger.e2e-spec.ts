@@ -6,6 +6,7 @@ interface Operation {
   security?: Record<string, unknown>[];
 }
 interface OpenApi {
+  info: { description: string };
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
 }
@@ -27,6 +28,7 @@ const ROUTES = [
   ['get', '/trades'],
   ['get', '/risk'],
   ['post', '/risk/kill-switch'],
+  ['get', '/performance'],
   ['get', '/health'],
   ['get', '/health/ready'],
   ['post', '/keys'],
@@ -58,6 +60,11 @@ describe('Swagger', () => {
     expect(operation?.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'X-Edgerunner-API-Version', in: 'header' })]),
     );
+  });
+
+  it('describes the /ws/broker stream, which OpenAPI has no paths for', () => {
+    expect(document.info.description).toMatch(/\/ws\/broker/);
+    expect(document.info.description).toMatch(/subscribe.*resync/);
   });
 
   it('documents bearer auth on every route but health', () => {
