@@ -143,4 +143,10 @@ describe.each(backends)('orders on $name survive a restart and are never doubled
     expect(seen).toHaveLength(7);
     expect([...seen].sort()).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4', 'page-5', 'page-6']);
   });
+
+  it('refuses a period without a time zone, which would mean the server’s local time', async () => {
+    const response = await t.http.get('/orders?from=2026-01-01T00:00:00').set(...auth);
+    expect(response.status).toBe(400);
+    expect(response.body.message).toMatch(/from must be a UTC ISO 8601 time/);
+  });
 });

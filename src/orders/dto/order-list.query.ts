@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '../../../libs/brokers/src/index.js';
+import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
 
 export class OrderListQuery {
   @ApiPropertyOptional({ example: 'paper' })
@@ -24,7 +25,7 @@ export class OrderListQuery {
     description: 'Created at or after (UTC ISO 8601)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsZonedTime()
   from?: string;
 
   @ApiPropertyOptional({
@@ -32,7 +33,7 @@ export class OrderListQuery {
     description: 'Created at or before (UTC ISO 8601)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsZonedTime()
   to?: string;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
