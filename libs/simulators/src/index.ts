@@ -1,0 +1,1 @@
+export * from './bybit/index.js';
