@@ -6,8 +6,11 @@ import type { PaperInstrumentConfig } from './paper-config.js';
 import { T0, TEST_INSTRUMENT, testPaperConfig } from './paper-test-kit.js';
 import { PriceFeed } from './price-feed.js';
 
-/** Real hourly EURUSD candles shared by the project, outside the repo: /work/shared/data/EURUSD.csv. */
-const EURUSD_CSV = fileURLToPath(new URL('../../../../../shared/data/EURUSD.csv', import.meta.url));
+/**
+ * Real hourly EURUSD candles: the first 100 bars of the project's shared test data (EURUSD.csv, 2017-04-19
+ * on), kept in the repo so the spec runs on any clone.
+ */
+const EURUSD_CSV = fileURLToPath(new URL('../testing/fixtures/eurusd-1h.sample.csv', import.meta.url));
 
 function walk(instrument: PaperInstrumentConfig, seed: number, ticks: number): string[] {
   const feed = new PriceFeed([instrument], seed, T0);
@@ -81,7 +84,7 @@ describe('PriceFeed replay', () => {
     replayFile: EURUSD_CSV,
   };
 
-  it('walks each candle of /work/shared/data/EURUSD.csv open → low/high → close', () => {
+  it('walks each candle of the EURUSD sample open → low/high → close', () => {
     const feed = new PriceFeed([eurusd], 42, T0);
     const prices = [feed.quote('EURUSD'), ...Array.from({ length: 8 }, () => feed.advance(T0)[0])].map((q) =>
       q?.last.toFixed(),
