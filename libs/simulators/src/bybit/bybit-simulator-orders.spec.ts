@@ -507,6 +507,65 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       ]);
     });
 
+    it('cuts a reduce-only order to the position, and cancels it once the position is gone', async () => {
+      await kit.rest.submitOrder({
+        category: 'linear',
+        symbol: 'BTCUSDT',
+        side: 'Buy',
+        orderType: 'Market',
+        qty: '0.1',
+      });
+      const exit = await kit.rest.submitOrder({
+        category: 'linear',
+        symbol: 'BTCUSDT',
+        side: 'Sell',
+        orderType: 'Limit',
+        qty: '0.5',
+        price: '70000',
+        reduceOnly: true,
+        orderLinkId: 'exit',
+      });
+      expect(exit.retCode).toBe(0);
+      expect(await linearOrder('exit')).toMatchObject({ orderStatus: 'New', qty: '0.1', reduceOnly: true });
+      await kit.rest.submitOrder({
+        category: 'linear',
+        symbol: 'BTCUSDT',
+        side: 'Sell',
+        orderType: 'Market',
+        qty: '0.1',
+      });
+      expect(await linearOrder('exit')).toMatchObject({
+        orderStatus: 'Cancelled',
+        cancelType: 'CancelByReduceOnly',
+      });
+    });
+
+    it('ends a partly filled spot order as PartiallyFilledCanceled, where a derivative says Cancelled', async () => {
+      await kit.rest.submitOrder({
+        category: 'spot',
+        symbol: 'BTCUSDT',
+        side: 'Buy',
+        orderType: 'Market',
+        qty: '0.05',
+        marketUnit: 'baseCoin',
+      });
+      await kit.simulator.setDepth('spot', 'BTCUSDT', '0.01');
+      const sell = await kit.rest.submitOrder({
+        category: 'spot',
+        symbol: 'BTCUSDT',
+        side: 'Sell',
+        orderType: 'Market',
+        qty: '0.05',
+      });
+      const [order] = (await kit.rest.getActiveOrders({ category: 'spot', orderId: sell.result.orderId }))
+        .result.list;
+      expect(order).toMatchObject({
+        orderStatus: 'PartiallyFilledCanceled',
+        cumExecQty: '0.01',
+        marketUnit: 'baseCoin',
+      });
+    });
+
     it('buys spot by quote value, moving USDT into the coin', async () => {
       const placed = await kit.rest.submitOrder({
         category: 'spot',

@@ -156,6 +156,16 @@ describe('BybitSimulator WebSocket streams, through the real bybit-api client', 
       op: 'auth',
     });
 
+    // docs: the all-in-one topic and its categorised form cannot share one request.
+    privateSocket.socket.send(
+      JSON.stringify({ op: 'subscribe', args: ['order', 'order.linear'], req_id: 's2' }),
+    );
+    expect(await privateSocket.next()).toMatchObject({ success: false, op: 'subscribe', req_id: 's2' });
+    privateSocket.socket.send(
+      JSON.stringify({ op: 'subscribe', args: ['order.linear', 'wallet'], req_id: 's3' }),
+    );
+    expect(await privateSocket.next()).toMatchObject({ success: true, op: 'subscribe', req_id: 's3' });
+
     privateSocket.socket.send(JSON.stringify({ op: 'ping' }));
     expect(await privateSocket.next()).toEqual({
       req_id: '',
@@ -248,6 +258,27 @@ describe('BybitSimulator WebSocket streams, through the real bybit-api client', 
     expect(bar).toMatchObject({ interval: '1', close: '3220', confirm: false });
     expect(typeof bar?.start).toBe('number');
     expect((bar?.end as number) - (bar?.start as number)).toBe(59_999);
+  });
+
+  it('settles bybit-api’s subscription promises by req_id: resolved when accepted, rejected when refused', async () => {
+    const ws = kit.ws('linear', { promiseSubscribeRequests: true });
+    const [accepted] = ws.subscribeV5(['tickers.BTCUSDT'], 'linear');
+    await expect(accepted).resolves.toBeDefined();
+    const [refused] = ws.subscribeV5(['tickers.NOPEUSDT'], 'linear');
+    await expect(refused).rejects.toBeDefined();
+  });
+
+  it('moves the feed on its own timer when tickIntervalMs is set', async () => {
+    const timed = await startBybitSpecKit({ historyMinutes: 5, tickIntervalMs: 20 });
+    try {
+      const ws = timed.ws('linear');
+      const updates = collectUpdates(ws, 'tickers.ETHUSDT');
+      void ws.subscribeV5(['tickers.ETHUSDT'], 'linear');
+      await eventually(() => updates.length >= 3);
+      expect(updates.slice(1).every((update) => update.type === 'delta')).toBe(true);
+    } finally {
+      await timed.close();
+    }
   });
 
   it('reconnects, re-authenticates and resubscribes after the drop hook, then pushes again', async () => {

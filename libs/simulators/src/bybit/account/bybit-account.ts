@@ -15,7 +15,9 @@ import { type BybitOrderRequest, parseOrderRequest } from './bybit-order-request
 import { leavesQtyOf } from './bybit-order-view.js';
 import type { BybitPositionState, PositionChange } from './bybit-position-book.js';
 import type { BybitPushSink } from './bybit-private-push.js';
-import { exitOrder, triggerReached } from './bybit-triggers.js';
+import { triggerReached } from './bybit-triggers.js';
+import { BybitPositionExits } from './bybit-position-exits.js';
+import { closeUnplaced } from './bybit-unplaced.js';
 import { markPriceOf } from '../market/bybit-ticker-view.js';
 
 /** Bybit's per-symbol caps (docs/v5/order/create-order.mdx "Open orders up limit"). */
@@ -47,6 +49,7 @@ export class BybitAccount {
   private draining = false;
   /** Orders whose TP/SL were set on the position already (on their first fill). */
   private readonly exitsApplied = new Set<string>();
+  private readonly exits: BybitPositionExits;
 
   constructor(
     config: BybitAccountConfig,
@@ -93,6 +96,7 @@ export class BybitAccount {
       },
     });
     this.engine.events.subscribe((event) => this.translator.handle(event));
+    this.exits = new BybitPositionExits(this.book, market, clock);
   }
 
   async start(): Promise<void> {
@@ -212,10 +216,14 @@ export class BybitAccount {
     });
   }
 
-  /** Base-coin quantity for the engine; a spot market Buy by value buys what its amount pays at the ask. */
+  /**
+   * Base-coin quantity for the engine; a spot market order by value trades what its amount is worth at
+   * the touch (the ask for a Buy, the bid for a Sell), rounded down to the base precision.
+   */
   private engineQty(order: BybitOrder, quote: BybitQuote): Big {
     if (order.marketUnit !== 'quoteCoin') return this.reduceOnlyQty(order) ?? order.qty;
-    const qty = roundToStep(order.qty.div(quote.ask), order.instrument.qtyStep, 'down');
+    const touch = order.side === 'Buy' ? quote.ask : quote.bid;
+    const qty = roundToStep(order.qty.div(touch), order.instrument.qtyStep, 'down');
     if (qty.lte(0)) throw orderErrors('spot').qtyNotPositive();
     return qty;
   }
@@ -257,11 +265,7 @@ export class BybitAccount {
     cancelType: string,
     reason: string,
   ): void {
-    order.status = status;
-    order.cancelType = cancelType;
-    order.rejectReason = reason;
-    order.updatedTime = this.clock();
-    this.book.pushOrder(order);
+    closeUnplaced(this.book, order, { status, cancelType, reason, nowMs: this.clock() });
   }
 
   private pushPositionOf(instrument: BybitInstrument): void {
@@ -279,57 +283,14 @@ export class BybitAccount {
   private async afterPositionChange(change: PositionChange, order: BybitOrder): Promise<void> {
     const { state, before } = change;
     const flipped = !before.eq(0) && (state.size.eq(0) || state.size.gt(0) !== before.gt(0));
-    if (flipped) this.clearExits(state);
+    if (flipped) this.exits.clear(state);
     const opened = !state.size.eq(0) && state.size.gt(0) === (order.side === 'Buy');
     if (opened && (order.takeProfit || order.stopLoss) && !this.exitsApplied.has(order.orderId)) {
       this.exitsApplied.add(order.orderId);
-      this.setExits(state, order);
+      this.exits.set(state, order);
       await this.fireTriggers(this.market.quote(state.instrument));
     }
     await this.trimReduceOnly(state);
-  }
-
-  /** Sets the filled order's TP/SL on the position, replacing the position's previous ones. */
-  private setExits(state: BybitPositionState, order: BybitOrder): void {
-    const last = this.market.quote(state.instrument).last;
-    const now = this.clock();
-    for (const kind of ['TakeProfit', 'StopLoss'] as const) {
-      const price = kind === 'TakeProfit' ? order.takeProfit : order.stopLoss;
-      if (!price) continue;
-      const by = kind === 'TakeProfit' ? order.tpTriggerBy || 'LastPrice' : order.slTriggerBy || 'LastPrice';
-      for (const old of this.exitOrders(state.instrument, kind))
-        this.endUnplaced(old, 'Deactivated', 'CancelByUser', 'EC_NoError');
-      if (kind === 'TakeProfit') {
-        state.takeProfit = price;
-        state.tpTriggerBy = by;
-      } else {
-        state.stopLoss = price;
-        state.slTriggerBy = by;
-      }
-      const exit = exitOrder(kind, state, price, by, this.book.nextOrderSequence(), last, now);
-      this.book.add(exit);
-      this.book.pushOrder(exit);
-    }
-  }
-
-  /** The position is gone (or reversed): its TP/SL go with it (cancelType CancelByTpSlTsClear). */
-  private clearExits(state: BybitPositionState): void {
-    for (const kind of ['TakeProfit', 'StopLoss'] as const) {
-      for (const exit of this.exitOrders(state.instrument, kind)) {
-        this.endUnplaced(exit, 'Deactivated', 'CancelByTpSlTsClear', 'EC_NoError');
-      }
-    }
-    state.takeProfit = null;
-    state.stopLoss = null;
-  }
-
-  private exitOrders(instrument: BybitInstrument, kind: 'TakeProfit' | 'StopLoss'): BybitOrder[] {
-    return this.book
-      .openOrders('linear')
-      .filter(
-        (order) =>
-          order.instrument === instrument && order.stopOrderType === kind && order.paperOrderId === null,
-      );
   }
 
   /**

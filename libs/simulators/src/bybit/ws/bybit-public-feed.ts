@@ -1,7 +1,7 @@
 import type Big from 'big.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
 import type { BybitInstrumentRegistry } from '../market/bybit-instrument-registry.js';
-import { barStart, type KlineBar, klineBars } from '../market/bybit-kline.js';
+import { barStart, type KlineBar, klineBars, type KlineInterval } from '../market/bybit-kline.js';
 import type { BybitMarket } from '../market/bybit-market.js';
 import { tickerStats } from '../market/bybit-ticker-stats.js';
 import { nextTickDirection, wsTicker } from '../market/bybit-ticker-view.js';
@@ -94,7 +94,7 @@ export class BybitPublicFeed {
     connection: BybitWsConnection,
     topic: string,
     instrument: BybitInstrument,
-    interval: Parameters<typeof barStart>[0],
+    interval: KlineInterval,
   ): Promise<void> {
     const nowMs = this.now();
     const current = barStart(interval, nowMs);

@@ -2,7 +2,7 @@ import type { BybitAccount } from '../account/bybit-account.js';
 import { hmacHex, signatureMatches } from '../bybit-hmac.js';
 import type { BybitInstrumentRegistry } from '../market/bybit-instrument-registry.js';
 import type { BybitWsConnection } from './bybit-ws-connection.js';
-import { isPrivateTopic, parsePublicTopic } from './bybit-ws-topics.js';
+import { isPrivateTopic, mixedPrivateTopic, parsePublicTopic } from './bybit-ws-topics.js';
 
 /** Spot public connections take at most 10 args per subscribe (docs/v5/websocket/wss-authentication.mdx). */
 const SPOT_MAX_ARGS = 10;
@@ -137,6 +137,17 @@ async function subscription(
   }
   if (stream.kind === 'private' && !connection.account) {
     reply(connection, op, false, 'Request not authorized', reqId);
+    return;
+  }
+  const mixed = stream.kind === 'private' ? mixedPrivateTopic(topics) : undefined;
+  if (mixed !== undefined) {
+    reply(
+      connection,
+      op,
+      false,
+      `error:all-in-one and categorised topics in one request,topic:${mixed}`,
+      reqId,
+    );
     return;
   }
   for (const topic of topics) {

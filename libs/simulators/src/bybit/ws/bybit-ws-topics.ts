@@ -9,18 +9,33 @@ import { isKlineInterval, type KlineInterval } from '../market/bybit-kline.js';
  */
 const PRIVATE_TOPICS: ReadonlySet<string> = new Set([
   'order',
-  'order.linear',
   'order.spot',
+  'order.linear',
+  'order.inverse',
+  'order.option',
   'execution',
-  'execution.linear',
   'execution.spot',
+  'execution.linear',
+  'execution.inverse',
+  'execution.option',
   'position',
   'position.linear',
+  'position.inverse',
+  'position.option',
   'wallet',
 ]);
 
+/** A private topic Bybit serves (inverse and option ones are accepted; nothing trades there). */
 export function isPrivateTopic(topic: string): boolean {
   return PRIVATE_TOPICS.has(topic);
+}
+
+/**
+ * "All-In-One topic and Categorised topic cannot be in the same subscription request": the first
+ * categorised topic of `topics` whose all-in-one topic is also there, or undefined.
+ */
+export function mixedPrivateTopic(topics: readonly string[]): string | undefined {
+  return topics.find((topic) => topic.includes('.') && topics.includes(topic.split('.')[0] ?? ''));
 }
 
 /** A public topic of one instrument. */
