@@ -1,5 +1,12 @@
 import { RestClientV5 } from 'bybit-api';
-import { API_KEY, API_SECRET, type BybitSpecKit, startBybitSpecKit } from './testing/bybit-spec-kit.js';
+import {
+  API_KEY,
+  API_SECRET,
+  type BybitSpecKit,
+  collectUpdates,
+  nextEvent,
+  startBybitSpecKit,
+} from './testing/bybit-spec-kit.js';
 
 describe('BybitSimulator test hooks', () => {
   let kit: BybitSpecKit;
@@ -65,6 +72,35 @@ describe('BybitSimulator test hooks', () => {
       ?.lastPrice;
     expect(after).not.toBe(before);
     expect(() => kit.simulator.setPrice('linear', 'BTCUSDT', '65000.05')).toThrow(RangeError);
+  });
+
+  it('keeps configured accounts apart: their own balance, orders and pushes, one shared market', async () => {
+    const two = await startBybitSpecKit({
+      historyMinutes: 5,
+      accounts: [
+        { apiKey: API_KEY, apiSecret: API_SECRET, startingBalance: '100000' },
+        { apiKey: 'second-key', apiSecret: 'second-secret', startingBalance: '2500' },
+      ],
+    });
+    try {
+      const second = two.restWith({ key: 'second-key', secret: 'second-secret' });
+      const secondWs = two.ws('private', { key: 'second-key', secret: 'second-secret' });
+      const secondOrders = collectUpdates(secondWs, 'order');
+      const subscribed = nextEvent(secondWs, 'response', (event) => event.op === 'subscribe');
+      void secondWs.subscribeV5(['order'], 'linear');
+      await subscribed;
+
+      await two.rest.submitOrder({ ...limit, orderType: 'Market' });
+      expect(two.simulator.orders('second-key')).toEqual([]);
+      const wallet = (await second.getWalletBalance({ accountType: 'UNIFIED' })).result.list[0];
+      expect(wallet?.totalWalletBalance).toBe('2500');
+      // 1 BTC needs 6500 USDT of margin at 10×: too much for the second account.
+      expect((await second.submitOrder({ ...limit, qty: '1', price: '65000' })).retCode).toBe(110007);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(secondOrders).toEqual([]);
+    } finally {
+      await two.close();
+    }
   });
 
   it('reads the server’s own record of orders and executions', async () => {

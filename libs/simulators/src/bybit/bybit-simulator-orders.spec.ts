@@ -588,6 +588,12 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       const coins = Object.fromEntries((wallet?.coin ?? []).map((coin) => [coin.coin, coin.walletBalance]));
       // 0.015384 × 65000.1 = 999.9615384 spent, and 0.1 % of it in fees.
       expect(coins).toEqual({ USDT: '98999.0385000616', BTC: '0.015384' });
+      const named = (await kit.rest.getWalletBalance({ accountType: 'UNIFIED', coin: 'ETH,BTC' })).result
+        .list[0];
+      expect(named?.coin.map((coin) => [coin.coin, coin.walletBalance])).toEqual([
+        ['BTC', '0.015384'],
+        ['ETH', '0'],
+      ]);
       const sell = await kit.rest.submitOrder({
         category: 'spot',
         symbol: 'BTCUSDT',

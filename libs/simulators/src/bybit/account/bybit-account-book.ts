@@ -108,7 +108,8 @@ export class BybitAccountBook {
   }
 
   wallet(): WalletFigures {
-    return walletFigures('USDT', this.cash, this.markedPositions(), this.openOrders());
+    const spotCoins = this.market.instruments('spot').map((instrument) => instrument.config.baseCoin);
+    return walletFigures('USDT', this.cash, this.markedPositions(), this.openOrders(), spotCoins);
   }
 
   pushOrder(order: BybitOrder): void {

@@ -49,6 +49,7 @@ export function walletFigures(
   cash: Big,
   positions: readonly MarkedPosition[],
   openOrders: readonly BybitOrder[],
+  spotCoins: readonly string[] = [],
 ): WalletFigures {
   let spotCost = dec(0);
   let perpUpl = dec(0);
@@ -95,6 +96,22 @@ export function walletFigures(
       equity: state.size,
       usdValue: value,
       locked: spotLocked.get(coin) ?? dec(0),
+      unrealisedPnl: dec(0),
+      cumRealisedPnl: dec(0),
+      totalOrderIM: dec(0),
+      totalPositionIM: dec(0),
+      totalPositionMM: dec(0),
+    });
+  }
+  // Coins the account could hold but does not: listed with zeros when asked for by name.
+  for (const coin of spotCoins) {
+    if (coins.some((figures) => figures.coin === coin)) continue;
+    coins.push({
+      coin,
+      walletBalance: dec(0),
+      equity: dec(0),
+      usdValue: dec(0),
+      locked: dec(0),
       unrealisedPnl: dec(0),
       cumRealisedPnl: dec(0),
       totalOrderIM: dec(0),

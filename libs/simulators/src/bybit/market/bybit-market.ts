@@ -1,5 +1,6 @@
 import type Big from 'big.js';
 import { type Candle, dec, PaperAdapter, type Ticker } from '../paper-engine.js';
+import type { BybitCategory } from '../bybit-simulator-config.js';
 import type { BybitInstrument } from './bybit-instrument.js';
 import { toPaperInstrument } from './bybit-instrument.js';
 import type { BybitInstrumentRegistry } from './bybit-instrument-registry.js';
@@ -60,6 +61,11 @@ export class BybitMarket {
 
   async stop(): Promise<void> {
     await this.feed.disconnect();
+  }
+
+  /** The instruments the market quotes, of one category or all. */
+  instruments(category?: BybitCategory): BybitInstrument[] {
+    return this.registry.all(category);
   }
 
   /** The current quote of `instrument`. */
