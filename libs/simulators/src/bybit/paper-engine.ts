@@ -9,6 +9,7 @@ export {
   dec,
   type Fill,
   InsufficientFundsError,
+  InvalidOrderError,
   isDecimal,
   isMultipleOf,
   PaperAdapter,

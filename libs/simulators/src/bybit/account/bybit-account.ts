@@ -3,7 +3,14 @@ import type { BybitAccountConfig, BybitCategory } from '../bybit-simulator-confi
 import { type BybitInstrument, toPaperInstrument } from '../market/bybit-instrument.js';
 import type { BybitInstrumentRegistry } from '../market/bybit-instrument-registry.js';
 import type { BybitMarket, BybitQuote } from '../market/bybit-market.js';
-import { dec, InsufficientFundsError, PaperAdapter, roundToStep, toDecimalString } from '../paper-engine.js';
+import {
+  dec,
+  InsufficientFundsError,
+  InvalidOrderError,
+  PaperAdapter,
+  roundToStep,
+  toDecimalString,
+} from '../paper-engine.js';
 import type { BybitParams } from '../rest/bybit-params.js';
 import { BybitAccountBook } from './bybit-account-book.js';
 import { EngineEventTranslator } from './bybit-engine-events.js';
@@ -158,9 +165,16 @@ export class BybitAccount {
     } else {
       const engineId = order.paperOrderId;
       order.pendingCancelType = cancelType;
-      await this.operate(async () => {
-        await this.engine.cancelOrder(engineId);
-      });
+      try {
+        await this.operate(async () => {
+          await this.engine.cancelOrder(engineId);
+        });
+      } catch (error) {
+        // The engine has closed it meanwhile (filled on the last quote): too late to cancel, as Bybit says.
+        order.pendingCancelType = null;
+        if (error instanceof InvalidOrderError) throw orderErrors(order.category).notFound();
+        throw error;
+      }
       this.book.pushWallet();
     }
     this.pushPositionOf(order.instrument);
