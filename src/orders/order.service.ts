@@ -40,7 +40,8 @@ export class OrderService {
     const { config } = this.registry.resolveAccount(dto.account);
     const account = config.name;
 
-    const clientOrderId = dto.clientOrderId ?? `er-${randomUUID()}`;
+    // 35 characters: within every broker's limit on client ids (Bybit's is 36).
+    const clientOrderId = dto.clientOrderId ?? `er-${randomUUID().replaceAll('-', '')}`;
     const fingerprint = orderFingerprint(account, dto);
     const key = `${account}\u0000${clientOrderId}`;
 

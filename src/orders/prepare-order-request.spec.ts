@@ -80,6 +80,18 @@ describe('prepareOrderRequest', () => {
     );
   });
 
+  it('refuses a client order id longer than the broker keeps, before anything is stored', () => {
+    const bybitLike: BrokerCapabilities = { ...everything, maxClientOrderIdLength: 36 };
+    const id = 'x'.repeat(37);
+    expect(() => prepareOrderRequest(order({}), btc, bybitLike, 'bybit', id)).toThrow(ValidationFailedError);
+    expect(() => prepareOrderRequest(order({}), btc, bybitLike, 'bybit', id)).toThrow(
+      /clientOrderId must be at most 36 characters on bybit/,
+    );
+    expect(
+      prepareOrderRequest(order({}), btc, bybitLike, 'bybit', 'x'.repeat(36)).clientOrderId,
+    ).toHaveLength(36);
+  });
+
   it('refuses prices that mean nothing for the order type', () => {
     expect(() => prepareOrderRequest(order({ type: 'market' }), btc, everything, 'paper', 'c')).toThrow(
       new ValidationFailedError('price is only for limit and stop_limit orders, not market'),

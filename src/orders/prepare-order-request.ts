@@ -18,7 +18,18 @@ function roundPrice(field: string, value: string | undefined, instrument: Instru
   return toDecimalString(rounded);
 }
 
-function checkCapabilities(dto: PlaceOrderDto, capabilities: BrokerCapabilities, broker: string): void {
+function checkCapabilities(
+  dto: PlaceOrderDto,
+  capabilities: BrokerCapabilities,
+  broker: string,
+  clientOrderId: string,
+): void {
+  const maxIdLength = capabilities.maxClientOrderIdLength;
+  if (maxIdLength !== undefined && clientOrderId.length > maxIdLength) {
+    throw new ValidationFailedError(
+      `clientOrderId must be at most ${maxIdLength} characters on ${broker} (it has ${clientOrderId.length})`,
+    );
+  }
   if (!capabilities.orderTypes.includes(dto.type)) {
     throw new UnprocessableError(`type "${dto.type}" is not supported by ${broker}`);
   }
@@ -51,7 +62,7 @@ export function prepareOrderRequest(
   clientOrderId: string,
 ): OrderRequest {
   checkFieldsForType(dto);
-  checkCapabilities(dto, capabilities, broker);
+  checkCapabilities(dto, capabilities, broker, clientOrderId);
   const quantity = roundToStep(dto.quantity, instrument.lotSize, 'down');
   if (quantity.lt(dec(instrument.minQuantity)) || quantity.lte(0)) {
     throw new UnprocessableError(

@@ -4,3 +4,4 @@ export * from './errors/index.js';
 export * from './instrumentation/index.js';
 export * from './paper/index.js';
 export * from './port/broker-adapter.js';
+export * from './bybit/index.js';

@@ -9,4 +9,6 @@ export interface BrokerCapabilities {
   readonly bracketOrders: boolean;
   readonly shortSelling: boolean;
   readonly timeframes: readonly Timeframe[];
+  /** The longest client order id the broker keeps (Bybit's orderLinkId: 36); unset, no limit below 64. */
+  readonly maxClientOrderIdLength?: number;
 }

@@ -20,6 +20,8 @@ export interface BrokerErrorDetails {
   readonly brokerCode?: string;
   /** The broker's own message, verbatim. */
   readonly brokerMessage?: string;
+  /** For a rate limit: how long until the broker takes the call again, when it said. */
+  readonly retryAfterMs?: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export abstract class BrokerError extends Error {
   readonly broker: string;
   readonly brokerCode: string | undefined;
   readonly brokerMessage: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: BrokerErrorDetails) {
     super(message);
@@ -38,6 +41,7 @@ export abstract class BrokerError extends Error {
     this.broker = details.broker;
     this.brokerCode = details.brokerCode;
     this.brokerMessage = details.brokerMessage;
+    this.retryAfterMs = details.retryAfterMs;
   }
 
   get retryable(): boolean {

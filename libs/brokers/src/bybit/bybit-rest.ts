@@ -1,0 +1,138 @@
+import { RestClientV5, type APIRateLimit, type APIResponseV3WithTime } from 'bybit-api';
+import { BrokerRateLimitError, type BrokerError } from '../errors/index.js';
+import { signWithHmac, syncRestClock } from './bybit-clock.js';
+import type { BybitConfig } from './bybit-config.js';
+import { parseBybitError, parseBybitTransportError } from './parse-bybit-error.js';
+
+const CLOCK_SKEW = 10002;
+const RATE_LIMITED = 10006;
+const DEFAULT_BACKOFF_MS = 200;
+
+type Call<T> = (client: RestClientV5) => Promise<APIResponseV3WithTime<T>>;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Every REST call to Bybit: the answer's retCode turned into the project's errors, each endpoint's rate
+ * limit tracked from Bybit's headers, reads retried after a rate limit or a clock skew, writes retried only
+ * after a clock skew (Bybit refused the request unread), and a rate-limited write reported, never re-sent.
+ */
+export class BybitRest {
+  readonly client: RestClientV5;
+  private readonly budgets = new Map<string, APIRateLimit>();
+  private offsetMs = 0;
+
+  constructor(private readonly config: BybitConfig) {
+    this.client = new RestClientV5(
+      {
+        key: config.apiKey,
+        secret: config.apiSecret,
+        testnet: config.testnet,
+        demoTrading: config.demoTrading,
+        ...(config.restBaseUrl ? { baseUrl: config.restBaseUrl } : {}),
+        recv_window: config.recvWindowMs,
+        parseAPIRateLimits: true,
+        throwOnFailedRateLimitParse: false,
+        customSignMessageFn: signWithHmac,
+      },
+      { timeout: config.requestTimeoutMs },
+    );
+  }
+
+  /** The offset to Bybit's clock now applied to signed requests (and to share with the streams), ms. */
+  get clockOffsetMs(): number {
+    return this.offsetMs;
+  }
+
+  async syncClock(): Promise<number> {
+    this.offsetMs = await syncRestClock(this.client);
+    return this.offsetMs;
+  }
+
+  /** A read: safe to repeat, so a rate limit waits for its reset and a clock skew resyncs, then it retries. */
+  async read<T>(endpoint: string, call: Call<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      await this.waitForBudget(endpoint);
+      try {
+        return await this.send(endpoint, call);
+      } catch (error) {
+        const last = attempt >= this.config.readRetries;
+        if (last || !(await this.recover(error as BrokerError))) throw error;
+      }
+    }
+  }
+
+  /**
+   * A write: sent once. A clock skew means Bybit refused it unread, so it is resynced and sent once more;
+   * a rate limit is reported with when to retry, for the caller to decide.
+   */
+  async write<T>(endpoint: string, call: Call<T>): Promise<T> {
+    const budget = this.budgets.get(endpoint);
+    if (budget && budget.remainingRequests <= 0 && budget.resetAtTimestamp > Date.now()) {
+      throw this.rateLimited(endpoint, budget.resetAtTimestamp - Date.now());
+    }
+    try {
+      return await this.send(endpoint, call);
+    } catch (error) {
+      if ((error as BrokerError).brokerCode !== String(CLOCK_SKEW)) throw error;
+      await this.syncClock();
+      return this.send(endpoint, call);
+    }
+  }
+
+  private async send<T>(endpoint: string, call: Call<T>): Promise<T> {
+    let response: APIResponseV3WithTime<T> & { rateLimitApi?: APIRateLimit };
+    try {
+      response = await call(this.client);
+    } catch (error) {
+      throw parseBybitTransportError(error);
+    }
+    if (response.rateLimitApi) this.budgets.set(endpoint, response.rateLimitApi);
+    if (response.retCode === RATE_LIMITED) {
+      const resetAt = response.rateLimitApi?.resetAtTimestamp ?? Date.now() + DEFAULT_BACKOFF_MS;
+      throw this.rateLimited(endpoint, resetAt - Date.now(), response.retMsg);
+    }
+    if (response.retCode !== 0) throw parseBybitError(response.retCode, response.retMsg);
+    return response.result;
+  }
+
+  /** Prepares a retry of a read; false when the error is not worth one. */
+  private async recover(error: BrokerError): Promise<boolean> {
+    if (error.brokerCode === String(CLOCK_SKEW)) {
+      await this.syncClock();
+      return true;
+    }
+    if (error instanceof BrokerRateLimitError) {
+      await sleep(Math.max(error.retryAfterMs ?? DEFAULT_BACKOFF_MS, 10));
+      return true;
+    }
+    if (error.retryable && error.code !== 'rate_limited') {
+      await sleep(DEFAULT_BACKOFF_MS);
+      return true;
+    }
+    return false;
+  }
+
+  private async waitForBudget(endpoint: string): Promise<void> {
+    const budget = this.budgets.get(endpoint);
+    if (budget && budget.remainingRequests <= 0 && budget.resetAtTimestamp > Date.now()) {
+      await sleep(budget.resetAtTimestamp - Date.now());
+    }
+  }
+
+  private rateLimited(
+    endpoint: string,
+    retryAfterMs: number,
+    retMsg = 'Too many visits!',
+  ): BrokerRateLimitError {
+    return new BrokerRateLimitError(
+      `Bybit rate limit of ${endpoint} reached; retry in ${Math.max(0, retryAfterMs)} ms`,
+      {
+        broker: 'bybit',
+        brokerCode: String(RATE_LIMITED),
+        brokerMessage: retMsg,
+        retryAfterMs: Math.max(0, retryAfterMs),
+      },
+    );
+  }
+}
