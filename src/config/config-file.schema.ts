@@ -10,11 +10,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { BybitOptions } from './bybit-options.schema.js';
 import { PaperOptions } from './paper-options.schema.js';
 import { RiskLimits } from './risk-limits.schema.js';
 import { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
-export const BROKER_KINDS = ['paper'] as const;
+export const BROKER_KINDS = ['paper', 'bybit'] as const;
 export type BrokerKind = (typeof BROKER_KINDS)[number];
 
 /** One broker account: its name in the API, which broker serves it, and that broker's options. */
@@ -35,6 +36,12 @@ export class AccountConfig {
   @ValidateNested()
   @Type(() => PaperOptions)
   paper?: PaperOptions;
+
+  /** Required for a Bybit account: its credentials and where to reach it. */
+  @ValidateIf((account: AccountConfig) => account.broker === 'bybit')
+  @ValidateNested()
+  @Type(() => BybitOptions)
+  bybit?: BybitOptions;
 
   /** Pre-trade risk limits; left out, only the kill switch applies. */
   @IsOptional()

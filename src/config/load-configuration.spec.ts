@@ -79,8 +79,58 @@ throttle:
     ['throttle: { trade: { limit: 0 } }', /throttle\.trade\.limit/],
     ['accounts: [{ name: a, broker: paper, colour: red }]', /colour/],
     ['accounts: [ {', /not valid YAML or JSON/],
+    ['accounts: [{ name: b, broker: bybit }]', /accounts\.0\.bybit/],
+    [
+      'accounts: [{ name: b, broker: bybit, bybit: { apiKeyEnv: K } }]',
+      /apiSecret or apiSecretEnv is required/,
+    ],
+    [
+      'accounts: [{ name: b, broker: bybit, bybit: { apiKey: k, apiSecret: s, category: inverse } }]',
+      /accounts\.0\.bybit\.category/,
+    ],
+    [
+      'accounts: [{ name: b, broker: bybit, bybit: { apiKeyEnv: NOT_SET_X, apiSecret: s } }]',
+      /environment variable NOT_SET_X is not set/,
+    ],
   ])('refuses %s naming the field', (content, message) => {
     expect(() => loadConfiguration({ EDGERUNNER_CONFIG: configFile(content) })).toThrow(message);
+  });
+
+  it('reads a Bybit account, its key and secret from the environment variables it names', () => {
+    const path = configFile(`
+accounts:
+  - name: crypto
+    broker: bybit
+    bybit: { apiKeyEnv: BYBIT_KEY, apiSecretEnv: BYBIT_SECRET, testnet: true, symbols: [BTCUSDT] }
+`);
+    const config = loadConfiguration({
+      EDGERUNNER_CONFIG: path,
+      BYBIT_KEY: 'key-1',
+      BYBIT_SECRET: 'secret-1',
+    });
+    expect(config.accounts[0]?.bybit).toEqual(
+      expect.objectContaining({
+        apiKey: 'key-1',
+        apiSecret: 'secret-1',
+        testnet: true,
+        demoTrading: false,
+        category: 'linear',
+        symbols: ['BTCUSDT'],
+      }),
+    );
+  });
+
+  it('refuses placeholder Bybit credentials in production', () => {
+    const path = configFile(
+      'accounts: [{ name: b, broker: bybit, bybit: { apiKey: your-key, apiSecret: change-me } }]',
+    );
+    expect(() =>
+      loadConfiguration({
+        EDGERUNNER_CONFIG: path,
+        NODE_ENV: 'production',
+        EDGERUNNER_API_KEY: 'a-real-admin-key-of-32-characters!',
+      }),
+    ).toThrow(/placeholder/);
   });
 
   it('reads risk limits per account, decimals kept as decimal strings', () => {

@@ -35,6 +35,39 @@ function assertUniqueAccountNames(file: ConfigFile): void {
   }
 }
 
+/**
+ * Bybit credentials named by environment variable are read here, once, with the rest of the config: a
+ * variable that is missing stops start-up naming it. The values stay in the typed config, never logged.
+ */
+function resolveBrokerSecrets(
+  file: ConfigFile,
+  environment: Record<string, string | undefined>,
+  production: boolean,
+): void {
+  file.accounts.forEach((account, index) => {
+    const bybit = account.bybit;
+    if (account.broker !== 'bybit') return;
+    if (!bybit)
+      throw new ConfigurationError(`accounts.${index}.bybit: a Bybit account needs its bybit options`);
+    for (const [field, envField] of [
+      ['apiKey', 'apiKeyEnv'],
+      ['apiSecret', 'apiSecretEnv'],
+    ] as const) {
+      const name = bybit[envField];
+      if (name === undefined) continue;
+      const value = environment[name];
+      if (!value)
+        throw new ConfigurationError(
+          `accounts.${index}.bybit.${envField}: environment variable ${name} is not set`,
+        );
+      bybit[field] = value;
+    }
+    if (production && PLACEHOLDER.test(`${bybit.apiKey ?? ''} ${bybit.apiSecret ?? ''}`)) {
+      throw new ConfigurationError(`accounts.${index}.bybit: the API key or secret looks like a placeholder`);
+    }
+  });
+}
+
 /** Reads and validates the environment and the optional config file; throws naming the first bad field. */
 export function loadConfiguration(environment: Record<string, string | undefined>): Configuration {
   // An empty variable means "not set", as in most shells' `VAR= command`.
@@ -48,6 +81,7 @@ export function loadConfiguration(environment: Record<string, string | undefined
     `config file ${env.EDGERUNNER_CONFIG ?? '(defaults)'}`,
   );
   assertUniqueAccountNames(file);
+  resolveBrokerSecrets(file, setVariables, env.NODE_ENV === 'production');
   if (env.NODE_ENV === 'production' && env.EDGERUNNER_API_KEY && PLACEHOLDER.test(env.EDGERUNNER_API_KEY)) {
     throw new ConfigurationError(
       'EDGERUNNER_API_KEY: looks like a placeholder; set a real secret in production',

@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { sql } from 'drizzle-orm';
 import { Subject } from 'rxjs';
 import {
+  BrokerRateLimitError,
   PAPER_CAPABILITIES,
   type BrokerAdapter,
   type BrokerEvent,
@@ -250,6 +251,16 @@ describe('OrderService', () => {
     await settle();
     spy.mockRestore();
     expect((await service.get(placed.id)).status).toBe('filled');
+  });
+
+  it('sends a rate-limited order again with the same clientOrderId, once the broker allows', async () => {
+    placeOrder.mockRejectedValueOnce(
+      new BrokerRateLimitError('rate limit', { broker: 'bybit', brokerCode: '10006', retryAfterMs: 5 }),
+    );
+    const placed = await service.place(order({ clientOrderId: 'limited' }));
+    expect(placed.status).toBe('submitted');
+    expect(placeOrder).toHaveBeenCalledTimes(2);
+    expect(placeOrder.mock.calls.map(([request]) => request.clientOrderId)).toEqual(['limited', 'limited']);
   });
 
   it('records an order refused by risk as rejected, with the rule, and never sends it', async () => {

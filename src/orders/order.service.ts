@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { BrokerError, isFinalStatus, type BrokerAdapter } from '../../libs/brokers/src/index.js';
+import {
+  BrokerError,
+  BrokerRateLimitError,
+  isFinalStatus,
+  type BrokerAdapter,
+} from '../../libs/brokers/src/index.js';
 import { AccountRegistry } from '../broker/account-registry.js';
 import {
   ConflictError,
@@ -20,6 +25,10 @@ import { OrderRepository, type OrderListFilter } from './order.repository.js';
 import { prepareOrderRequest } from './prepare-order-request.js';
 import { RiskRefusedError } from '../risk/risk-refused.error.js';
 import { RiskService } from '../risk/risk.service.js';
+
+const RATE_LIMIT_ATTEMPTS = 3;
+const RATE_LIMIT_BACKOFF_MS = 100;
+const RATE_LIMIT_MAX_WAIT_MS = 2000;
 
 /** Places, cancels and reads orders. Each (account, clientOrderId) reaches the broker at most once. */
 @Injectable()
@@ -149,7 +158,7 @@ export class OrderService {
     request: Parameters<BrokerAdapter['placeOrder']>[0],
   ): Promise<OrderRecord> {
     try {
-      const ack = await adapter.placeOrder(request);
+      const ack = await this.placeWithinRateLimit(adapter, request);
       return await this.applier.enqueue(() =>
         this.applier.apply(
           order.id,
@@ -181,6 +190,31 @@ export class OrderService {
         );
       }
       throw error;
+    }
+  }
+
+  /**
+   * A broker that refused the order for its rate limit did not take it, and the same clientOrderId cannot
+   * make a second order there: so it is sent again after the wait the broker asked for, a few times.
+   */
+  private async placeWithinRateLimit(
+    adapter: BrokerAdapter,
+    request: Parameters<BrokerAdapter['placeOrder']>[0],
+  ): Promise<Awaited<ReturnType<BrokerAdapter['placeOrder']>>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await adapter.placeOrder(request);
+      } catch (error) {
+        if (!(error instanceof BrokerRateLimitError) || attempt >= RATE_LIMIT_ATTEMPTS) throw error;
+        const waitMs = Math.min(
+          error.retryAfterMs ?? RATE_LIMIT_BACKOFF_MS * 2 ** attempt,
+          RATE_LIMIT_MAX_WAIT_MS,
+        );
+        this.logger.warn(
+          `Order ${request.clientOrderId} rate limited by the broker; retrying in ${waitMs} ms`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
     }
   }
 
