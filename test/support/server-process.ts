@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.url));
+/** `npm run demo`'s entry: the Bybit simulator and the app wired to it. */
+export const DEMO = fileURLToPath(new URL('../../dist/demo/run-demo.js', import.meta.url));
 
 /** A port free right now on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -31,12 +33,13 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 20_000,
+  entry = MAIN,
 ): Promise<ServerProcess> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does)`);
   const port = await freePort();
   let out = '';
   let err = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

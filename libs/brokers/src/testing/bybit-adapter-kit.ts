@@ -1,7 +1,7 @@
 import { BybitSimulator } from '../../../simulators/src/index.js';
 import type { BybitSimulatorConfig } from '../../../simulators/src/bybit/bybit-simulator-config.js';
-import { BYBIT_DEFAULTS, type BybitConfig } from './bybit-config.js';
-import { BybitAdapter } from './bybit.adapter.js';
+import { BYBIT_DEFAULTS, type BybitConfig } from '../bybit/bybit-config.js';
+import { BybitAdapter } from '../bybit/bybit.adapter.js';
 
 export const SIM_KEY = 'sim-api-key';
 export const SIM_SECRET = 'sim-api-secret';

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO, startServerProcess, type ServerProcess } from './support/server-process.js';
+
+describe('npm run demo', () => {
+  let dataDir: string;
+  let demo: ServerProcess | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-demo-'));
+  });
+  afterAll(async () => {
+    await demo?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs a paper and a Bybit account with no credentials, and trades on the Bybit one', async () => {
+    demo = await startServerProcess({ EDGERUNNER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 30_000, DEMO);
+    const key = /er_[\w-]{20,}/.exec(demo.stdout())?.[0];
+    expect(key).toBeDefined();
+    const auth = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
+    const accounts = (await (await fetch(`${demo.url}/accounts`, { headers: auth })).json()) as {
+      data: { name: string; broker: string; status: string }[];
+    };
+    expect(accounts.data.map(({ name, broker, status }) => [name, broker, status])).toEqual([
+      ['paper', 'paper', 'connected'],
+      ['bybit', 'bybit', 'connected'],
+    ]);
+    const placed = await fetch(`${demo.url}/trade`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        account: 'bybit',
+        symbol: 'ETHUSDT',
+        side: 'buy',
+        type: 'market',
+        quantity: '0.1',
+      }),
+    });
+    expect(placed.status).toBe(201);
+    expect(demo.stdout()).toMatch(/Bybit V5 simulator on http:\/\/127\.0\.0\.1:\d+/);
+  }, 40_000);
+});
