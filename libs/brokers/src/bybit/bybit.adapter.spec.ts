@@ -120,6 +120,31 @@ describe('BybitAdapter against the Bybit V5 simulator', () => {
     expect(fills.map((fill) => fill.brokerOrderId)).toContain(ack.brokerOrderId);
   });
 
+  it('trades spot: a market buy counted in the base coin, the coin held shown as a long position', async () => {
+    const spot = kit.adapterWith({ category: 'spot', wsPublicUrl: kit.simulator.wsUrl('spot') });
+    await spot.connect();
+    expect(spot.capabilities.shortSelling).toBe(false);
+    const instrument = await spot.getInstrument('BTCUSDT');
+    expect(instrument.lotSize).toBe('0.000001');
+    await spot.placeOrder({ ...market('spot-buy', '0.01') });
+    await waitFor(
+      () =>
+        kit.simulator
+          .orders(undefined, 'spot')
+          .some((o) => o.orderLinkId === 'spot-buy' && o.orderStatus === 'Filled'),
+      'the spot fill',
+    );
+    const positions = await spot.getPositions();
+    expect(positions).toEqual([
+      expect.objectContaining({ symbol: 'BTCUSDT', side: 'long', quantity: '0.01' }),
+    ]);
+    await expect(
+      spot.placeOrder({ ...market('spot-short'), side: 'sell', quantity: '1' }),
+    ).rejects.toMatchObject({
+      code: 'insufficient_funds',
+    });
+  });
+
   it('pages candles over more than one Bybit page, oldest first, without duplicates', async () => {
     await kit.adapter.connect();
     const to = new Date();
