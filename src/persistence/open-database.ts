@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   readonly dataDir: string;
   /** PGlite in memory, gone at close: for tests. */
   readonly inMemory?: boolean;
+  /** Hears a pooled connection the server closed (a restart, a failover, an admin): the pool replaces it. */
+  readonly onConnectionLost?: (error: Error) => void;
 }
 
 export interface OpenDatabase {
@@ -31,6 +33,8 @@ export interface OpenDatabase {
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle client the server drops emits 'error' on the pool; unheard, it would crash the process.
+    pool.on('error', (error) => options.onConnectionLost?.(error));
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder: MIGRATIONS });
     return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };

@@ -1,6 +1,7 @@
 import {
   Global,
   Inject,
+  Logger,
   Module,
   type DynamicModule,
   type OnApplicationShutdown,
@@ -27,7 +28,14 @@ export class PersistenceModule implements OnApplicationShutdown {
     const open: Provider = {
       provide: OPEN_DATABASE,
       inject: options.inject ?? [],
-      useFactory: async (...args: never[]) => openDatabase(await options.useFactory(...args)),
+      useFactory: async (...args: never[]) => {
+        const logger = new Logger('Database');
+        return openDatabase({
+          ...(await options.useFactory(...args)),
+          onConnectionLost: (error) =>
+            logger.warn(`A database connection was closed by the server (${error.message}); it is replaced`),
+        });
+      },
     };
     const database: Provider = {
       provide: DATABASE,
