@@ -84,6 +84,20 @@ describe('a Bybit account through the app, on the Bybit V5 simulator', () => {
     }, 'the fill in the trade log');
   });
 
+  it('rests a limit order at Bybit and cancels it', async () => {
+    const response = await trade({ clientOrderId: 'bybit-rest-1', type: 'limit', price: '40000' });
+    expect(response.status).toBe(201);
+    const id = (response.body.data as OrderBody).id;
+    expect((await order(id)).status).toBe('submitted');
+    const cancelled = await app.http.delete(`/orders/${id}`).set(...auth);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data.status).toBe('cancelled');
+    const [atBybit] = simulator.orders().filter((each) => each.orderLinkId === 'bybit-rest-1');
+    expect(atBybit?.orderStatus).toBe('Cancelled');
+    const again = await app.http.delete(`/orders/${id}`).set(...auth);
+    expect(again.status).toBe(409);
+  });
+
   it('attaches take-profit and stop-loss to a bracket order at Bybit', async () => {
     const response = await trade({
       clientOrderId: 'bybit-bracket-1',
