@@ -163,6 +163,23 @@ describe('the /ws/broker stream', () => {
     expect(stayed.gaps).toEqual([]);
   });
 
+  it('cuts the connections of a key as soon as it is revoked', async () => {
+    const created = await app.http
+      .post('/keys')
+      .set(...bearer(ADMIN_KEY))
+      .send({ name: 'dashboard', scopes: ['read'] });
+    const { id, key } = created.body.data as { id: string; key: string };
+    const client = await connect(key);
+    const exception = new Promise<unknown>((resolve) => client.socket.once('exception', resolve));
+    const disconnected = new Promise<string>((resolve) => client.socket.once('disconnect', resolve));
+    expect((await app.http.delete(`/keys/${id}`).set(...bearer(ADMIN_KEY))).status).toBe(200);
+    expect(await exception).toEqual(
+      expect.objectContaining({ status: 'error', message: 'This API key was revoked' }),
+    );
+    expect(await disconnected).toBe('io server disconnect');
+    await expect(StreamClient.connect(app.url, key)).rejects.toThrow('Unknown or revoked API key');
+  });
+
   it('answers a bad message in the envelope with the status it would have over HTTP', async () => {
     const client = await connect();
     expect(await client.request('subscribe', { channels: ['gossip'] })).toEqual({

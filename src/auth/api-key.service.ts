@@ -1,3 +1,4 @@
+import { Subject, type Observable } from 'rxjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -28,6 +29,9 @@ export interface CreatedApiKey {
 export class ApiKeyService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ApiKeyService.name);
   private readonly verified = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
+  private readonly revokedKeys = new Subject<string>();
+  /** Ids of keys revoked by this process: holders of long-lived connections (the stream) cut them. */
+  readonly revocations: Observable<string> = this.revokedKeys.asObservable();
 
   constructor(
     private readonly store: ApiKeyStore,
@@ -83,6 +87,7 @@ export class ApiKeyService implements OnApplicationBootstrap {
     const revoked = await this.store.revoke(id, new Date().toISOString());
     if (!revoked) throw new NotFoundError(`API key ${id} not found`);
     this.verified.delete(revoked.hash);
+    this.revokedKeys.next(revoked.id);
     return revoked;
   }
 

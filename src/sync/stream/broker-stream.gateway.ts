@@ -8,7 +8,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { ApiKeyService } from '../../auth/api-key.service.js';
-import { successEnvelope, type ApiEnvelope } from '../../common/http/api-envelope.js';
+import { errorEnvelope, successEnvelope, type ApiEnvelope } from '../../common/http/api-envelope.js';
 import { validationExceptionFactory } from '../../common/validation/validation-exception.factory.js';
 import { SubscriptionDto } from './dto/subscription.dto.js';
 import type { SubscriptionView } from './dto/subscription.view.js';
@@ -44,6 +44,14 @@ export class BrokerStreamGateway implements OnGatewayInit<Namespace> {
   afterInit(namespace: Namespace): void {
     namespace.use(streamAuthMiddleware(this.keys));
     this.subscriptions.attach(namespace);
+    // A revoked key loses its live connections at once, not at its next reconnect.
+    this.keys.revocations.subscribe((keyId) => {
+      for (const socket of namespace.sockets.values()) {
+        if ((socket.data as { apiKey?: { id: string } }).apiKey?.id !== keyId) continue;
+        socket.emit('exception', errorEnvelope('This API key was revoked', { statusCode: 401 }));
+        socket.disconnect(true);
+      }
+    });
   }
 
   @SubscribeMessage('subscribe')
