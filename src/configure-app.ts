@@ -8,6 +8,7 @@ import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './co
 import { setupSwagger } from './common/http/swagger.setup.js';
 import { RedisIoAdapter } from './common/realtime/redis-io.adapter.js';
 import type { Configuration } from './config/configuration.js';
+import { MetricsService } from './health/metrics/metrics.service.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,6 +43,20 @@ export function configureApp(app: NestFastifyApplication): void {
     .addHook('onSend', (request, reply, payload, done) => {
       void reply.header(API_VERSION_HEADER, CURRENT_API_VERSION).header(REQUEST_ID_HEADER, request.id);
       done(null, payload);
+    });
+  // Every answered request is timed by its route pattern, so /orders/:id is one series, not one per id.
+  const metrics = app.get(MetricsService);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      metrics.observeHttp(
+        request.method,
+        request.routeOptions.url ?? 'unmatched',
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+      done();
     });
   setupSwagger(app);
   // Several API processes share their Socket.IO fan-out through Redis; one process needs nothing.

@@ -1,12 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Subject, type Observable } from 'rxjs';
 import type { BrokerCallObserver, BrokerCallRecord } from '../../libs/brokers/src/index.js';
 
-/** Logs every broker call with its broker, method, outcome and latency; errors at warn level. */
+/**
+ * Logs every broker call with its broker, method, outcome and latency (errors at warn level), and passes
+ * each on to `calls` for whoever counts them (the metrics).
+ */
 @Injectable()
 export class BrokerCallLogger implements BrokerCallObserver {
   private readonly logger = new Logger('BrokerCall');
+  private readonly subject = new Subject<BrokerCallRecord>();
+  readonly calls: Observable<BrokerCallRecord> = this.subject.asObservable();
 
   record(call: BrokerCallRecord): void {
+    this.subject.next(call);
     const line = {
       msg: 'broker call',
       broker: call.broker,

@@ -23,6 +23,6 @@ import { PortfolioController } from './portfolio.controller.js';
     AccountRegistry,
     BrokerService,
   ],
-  exports: [AccountRegistry, BrokerService],
+  exports: [AccountRegistry, BrokerService, BrokerCallLogger],
 })
 export class BrokerModule {}
