@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { merge, Subject, type Observable } from 'rxjs';
-import { instrumentAdapter, type BrokerAdapter, type BrokerEvent } from '../../libs/brokers/src/index.js';
+import {
+  BrokerError,
+  instrumentAdapter,
+  type BrokerAdapter,
+  type BrokerEvent,
+} from '../../libs/brokers/src/index.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors/app-error.js';
 import type { AccountConfig } from '../config/config-file.schema.js';
 import type { Configuration } from '../config/configuration.js';
 import { BROKER_ADAPTER_FACTORIES, BrokerAdapterFactory } from './adapters/broker-adapter.factory.js';
 import { BrokerCallLogger } from './broker-call.logger.js';
+import { ReconnectSchedule } from './reconnect-schedule.js';
 
 interface RegisteredAccount {
   readonly config: AccountConfig;
@@ -26,6 +32,7 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly merged = new Subject<BrokerEvent>();
   /** Accounts whose reconciliation failed, with why: they take no new orders until it succeeds. */
   private readonly degraded = new Map<string, string>();
+  private readonly reconnects = new ReconnectSchedule();
 
   constructor(
     @Inject(BROKER_ADAPTER_FACTORIES) factories: BrokerAdapterFactory[],
@@ -53,23 +60,43 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const autoConnect = [...this.accounts.values()].filter(({ config }) => config.autoConnect);
-    await Promise.all(
-      autoConnect.map(async ({ config, adapter }) => {
-        try {
-          await adapter.connect();
-          this.logger.log(`Account "${config.name}" (${config.broker}) connected`);
-        } catch (error) {
-          // A broker that is down at start must not stop the API; the account shows `down`.
-          this.logger.error(
-            `Account "${config.name}" (${config.broker}) failed to connect: ${(error as Error).message}`,
-          );
-        }
-      }),
-    );
+    await Promise.all(autoConnect.map(({ config }) => this.connectOrRetry(config.name)));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.reconnects.cancelAll();
     await Promise.allSettled([...this.accounts.values()].map(({ adapter }) => adapter.disconnect()));
+  }
+
+  /**
+   * Connects the account; when that fails for a reason that may pass (the broker unreachable, a timeout,
+   * a rate limit) it is tried again with backoff until it connects or is disconnected on purpose. A broker
+   * that refuses the credentials is not retried: that needs a person. Never throws.
+   */
+  async connectOrRetry(name: string): Promise<void> {
+    const { config, adapter } = this.resolveAccount(name);
+    try {
+      await adapter.connect();
+      this.reconnects.cancel(name);
+      this.logger.log(`Account "${config.name}" (${config.broker}) connected`);
+    } catch (error) {
+      // A broker that is down at start must not stop the API; the account shows `down`.
+      const message = (error as Error).message;
+      if (error instanceof BrokerError && !error.retryable) {
+        this.reconnects.cancel(name);
+        this.logger.error(`Account "${config.name}" (${config.broker}) failed to connect: ${message}`);
+        return;
+      }
+      const delayMs = this.reconnects.schedule(name, () => void this.connectOrRetry(name));
+      this.logger.error(
+        `Account "${config.name}" (${config.broker}) failed to connect: ${message}; retrying in ${delayMs} ms`,
+      );
+    }
+  }
+
+  /** A disconnect on purpose also stops any pending retry. */
+  stopRetrying(name: string): void {
+    this.reconnects.cancel(name);
   }
 
   /** Marks the account degraded (reason) or healthy again (null). */

@@ -35,12 +35,15 @@ export class BrokerService {
 
   async connect(account?: string): Promise<AccountView> {
     const { config, adapter } = this.registry.resolveAccount(account);
+    // Asked for now: any pending automatic retry is moot.
+    this.registry.stopRetrying(config.name);
     await adapter.connect();
     return this.view(config.name);
   }
 
   async disconnect(account?: string): Promise<AccountView> {
     const { config, adapter } = this.registry.resolveAccount(account);
+    this.registry.stopRetrying(config.name);
     await adapter.disconnect();
     return this.view(config.name);
   }

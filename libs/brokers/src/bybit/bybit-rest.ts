@@ -45,6 +45,9 @@ export class BybitRest {
   }
 
   async syncClock(): Promise<number> {
+    // Asked first through our own path: an unreachable Bybit is then the project's error, where
+    // bybit-api's sync would print the raw network error to the console and carry on with offset 0.
+    await this.read('/v5/market/time', (c) => c.getServerTime());
     this.offsetMs = await syncRestClock(this.client);
     return this.offsetMs;
   }

@@ -1,0 +1,32 @@
+import { jest } from '@jest/globals';
+import { ReconnectSchedule } from './reconnect-schedule.js';
+
+describe('ReconnectSchedule', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('backs off exponentially up to its ceiling while attempts keep failing', () => {
+    const schedule = new ReconnectSchedule(100, 500);
+    const delays: number[] = [];
+    const attempt = (): void => {
+      delays.push(schedule.schedule('bybit', attempt));
+    };
+    delays.push(schedule.schedule('bybit', attempt));
+    jest.advanceTimersByTime(100 + 200 + 400 + 500);
+    expect(delays).toEqual([100, 200, 400, 500, 500]);
+    schedule.cancelAll();
+  });
+
+  it('starts over after a cancel, and a cancelled retry never runs', () => {
+    const schedule = new ReconnectSchedule(100, 500);
+    const attempt = jest.fn();
+    schedule.schedule('bybit', attempt);
+    jest.advanceTimersByTime(100);
+    schedule.schedule('bybit', attempt);
+    schedule.cancel('bybit');
+    jest.advanceTimersByTime(1000);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    expect(schedule.schedule('bybit', attempt)).toBe(100);
+    schedule.cancelAll();
+  });
+});
