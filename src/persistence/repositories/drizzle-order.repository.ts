@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type {
   OrderRole,
   OrderSide,
@@ -58,6 +58,11 @@ function toEventRow(event: OrderEvent): typeof orderEvents.$inferInsert {
   return { ...event, payload: event.payload ?? null, at: new Date(event.at) };
 }
 
+/** node-postgres answers `execute` with `{ rows }`, PGlite with `{ rows }` too, typed apart. */
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? [];
+}
+
 @Injectable()
 export class DrizzleOrderRepository extends OrderRepository {
   constructor(@InjectDatabase() private readonly db: Database) {
@@ -68,23 +73,31 @@ export class DrizzleOrderRepository extends OrderRepository {
     order: OrderRecord,
     event: OrderEvent,
   ): Promise<{ order: OrderRecord; created: boolean }> {
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(orders)
-        .values(toRow(order))
-        .onConflictDoNothing()
-        .returning({ id: orders.id });
-      if (inserted.length > 0) {
-        await tx.insert(orderEvents).values(toEventRow(event));
-        return { order, created: true };
-      }
-      const [existing] = await tx
-        .select()
-        .from(orders)
-        .where(and(eq(orders.account, order.account), eq(orders.clientOrderId, order.clientOrderId)));
-      if (!existing) throw new Error(`Order ${order.clientOrderId} conflicted but cannot be read back`);
-      return { order: toRecord(existing), created: false };
-    });
+    // One statement: the order, and its first event only if the order was new. As atomic as a
+    // transaction, at one round trip instead of four, on the path every order takes.
+    const insertOrder = this.db
+      .insert(orders)
+      .values(toRow(order))
+      .onConflictDoNothing()
+      .returning({ id: orders.id });
+    const row = toEventRow(event);
+    const result = await this.db.execute<{ order_id: string }>(sql`
+      with created as (${insertOrder.getSQL()})
+      insert into ${orderEvents}
+        (order_id, account, client_order_id, symbol, status, filled_quantity, source, reason, payload, at)
+      select created.id, ${row.account}, ${row.clientOrderId}, ${row.symbol}, ${row.status},
+        ${row.filledQuantity}::numeric, ${row.source}, ${row.reason ?? null},
+        ${row.payload === null || row.payload === undefined ? null : JSON.stringify(row.payload)}::jsonb,
+        ${row.at.toISOString()}::timestamptz
+      from created
+      returning order_id`);
+    if (rowsOf(result).length > 0) return { order, created: true };
+    const [existing] = await this.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.account, order.account), eq(orders.clientOrderId, order.clientOrderId)));
+    if (!existing) throw new Error(`Order ${order.clientOrderId} conflicted but cannot be read back`);
+    return { order: toRecord(existing), created: false };
   }
 
   async update(order: OrderRecord, event?: OrderEvent): Promise<void> {
@@ -93,10 +106,11 @@ export class DrizzleOrderRepository extends OrderRepository {
       await this.db.update(orders).set(fields).where(eq(orders.id, id));
       return;
     }
-    await this.db.transaction(async (tx) => {
-      await tx.update(orders).set(fields).where(eq(orders.id, id));
-      await tx.insert(orderEvents).values(toEventRow(event));
-    });
+    // One statement (a data-modifying CTE) is as atomic as a transaction and costs one round trip, not four.
+    const changed = this.db
+      .$with('changed')
+      .as(this.db.update(orders).set(fields).where(eq(orders.id, id)).returning({ id: orders.id }));
+    await this.db.with(changed).insert(orderEvents).values(toEventRow(event));
   }
 
   async findById(id: string): Promise<OrderRecord | undefined> {
