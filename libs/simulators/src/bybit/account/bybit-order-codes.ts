@@ -6,8 +6,8 @@ import { toDecimalString } from '../paper-engine.js';
 import { paramsError } from '../rest/bybit-params.js';
 
 /**
- * The refusals of order endpoints, per category: derivatives answer with 10001/110xxx, spot with its
- * own 170xxx table (docs/v5/error.mdx "Spot Trade").
+ * The refusals of order endpoints, per category: derivatives answer with 10001 and the 110000 range,
+ * spot with its own 170000 range (docs/v5/error.mdx "Spot Trade").
  */
 export function orderErrors(category: BybitCategory) {
   const spot = category === 'spot';
