@@ -21,7 +21,9 @@ import { BENCH_API_KEY, startBenchApp } from './support/edgerunner-app.js';
 import { LoadGenerator } from './support/load-generator.js';
 import type { LoadJob, LoadResult } from './support/load-job.js';
 import { startReferenceServer, type CapturedResponse } from './support/reference-server.js';
-import { describeFailure, failed, formatTable, type Row, type Target } from './support/report.js';
+import { describeFailure, failed, formatLoadTable, type LoadRow } from './support/report.js';
+
+type Target = 'edgerunner' | 'bare fastify';
 import { summarize, type Summary } from './support/stats.js';
 
 const AUTH = { authorization: `Bearer ${BENCH_API_KEY}` };
@@ -81,7 +83,7 @@ async function main(): Promise<number> {
     closers.push(() => load.close());
 
     printSetup(options, positionCount);
-    const rows: Row[] = [];
+    const rows: LoadRow[] = [];
     for (const scenario of SCENARIOS)
       rows.push(
         ...(await measure(load, options, scenario, [
@@ -90,13 +92,23 @@ async function main(): Promise<number> {
         ])),
       );
 
-    process.stdout.write(`\n${formatTable(rows)}\n`);
+    process.stdout.write(
+      `\n${formatLoadTable(rows, {
+        labelTitle: 'target',
+        unit: 'req',
+        referenceName: 'bare',
+        referenceOf: (row, all) =>
+          row.label === 'edgerunner'
+            ? all.find((r) => r.scenario === row.scenario && r.label === 'bare fastify')
+            : undefined,
+      })}\n`,
+    );
     process.stdout.write(
       '\nreq/s ×bare: edgerunner throughput as a fraction of bare Fastify (higher is better); ' +
         'p99 ×bare: edgerunner p99 as a multiple of bare Fastify (lower is better).\n',
     );
     const placed = rows
-      .filter((row) => row.target === 'edgerunner' && row.scenario.startsWith('POST /trade'))
+      .filter((row) => row.label === 'edgerunner' && row.scenario.startsWith('POST /trade'))
       .reduce((sum, row) => sum + twoHundreds(row.result) + (row.warmup ? twoHundreds(row.warmup) : 0), 0);
     process.stdout.write(`Resting orders placed through the API during the run: ${placed}.\n`);
 
@@ -122,7 +134,7 @@ async function measure(
   options: BenchOptions,
   scenario: Scenario,
   targets: readonly (readonly [Target, string])[],
-): Promise<Row[]> {
+): Promise<LoadRow[]> {
   const job = (target: Target, url: string, phase: string, durationSeconds: number): LoadJob => ({
     url,
     method: scenario.method,
@@ -155,7 +167,7 @@ async function measure(
   process.stdout.write(' req/s\n');
   return targets.map(([target]) => ({
     scenario: scenario.name,
-    target,
+    label: target,
     result: summarize(rounds.get(target) ?? []),
     warmup: warmups.get(target),
   }));

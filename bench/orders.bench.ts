@@ -33,7 +33,8 @@
 import 'reflect-metadata';
 import { availableParallelism, cpus } from 'node:os';
 import { checkDurability, waitForWrites } from './orders/durability-check.js';
-import { describeFailure, failed, formatOrdersTable, type SetupRow } from './orders/orders-report.js';
+import { formatOrdersTable, type SetupRow } from './orders/orders-report.js';
+import { describeFailure, failed } from './support/report.js';
 import {
   createBenchDatabase,
   DEFAULT_SERVER_URL,
@@ -236,7 +237,7 @@ async function measure(
   out('\n');
   return targets.map((target) => ({
     scenario: scenario.name,
-    setup: target.setup.label,
+    label: target.setup.label,
     durable: target.setup.durable,
     result: summarize(results.get(target) ?? []),
     warmup: warmups.get(target),

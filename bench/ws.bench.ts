@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ratio, renderTable } from './support/text-table.js';
 import { LatencyHistogram } from './ws/latency-histogram.js';
 import type { FromClients, FromServer, ServerKind, TickPlan } from './ws/ws-bench-messages.js';
 
@@ -103,11 +104,6 @@ async function run(kind: ServerKind, subscribers: number): Promise<Row> {
   };
 }
 
-const ratio = (value: number, reference: number | undefined): string =>
-  reference === undefined || reference === 0 || !Number.isFinite(value)
-    ? ''
-    : `${(value / reference).toFixed(2)}`;
-
 function table(rows: readonly Row[]): string {
   const header = [
     'subscribers',
@@ -146,16 +142,7 @@ function table(rows: readonly Row[]): string {
       own ? ratio(row.cpuCores, own.cpuCores) : '',
     ];
   });
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
-  );
-  const render = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) =>
-        column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ');
-  return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render)].join('\n');
+  return renderTable(header, lines, 2);
 }
 
 process.stdout.write(

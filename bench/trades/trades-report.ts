@@ -1,3 +1,4 @@
+import { ratio, renderTable } from '../support/text-table.js';
 import type { Summary } from '../support/stats.js';
 
 export type DirectOrHttp = 'sql' | 'http';
@@ -39,19 +40,5 @@ export function formatTradesTable(rows: readonly TradesRow[]): string {
       own ? ratio(row.result.p99Ms, reference.result.p99Ms) : '',
     ];
   });
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
-  );
-  const render = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) =>
-        column >= 3 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
-      )
-      .join('  ')
-      .trimEnd();
-  return [render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(render)].join('\n');
-}
-
-function ratio(value: number, reference: number): string {
-  return reference > 0 && Number.isFinite(value) ? (value / reference).toFixed(2) : 'n/a';
+  return renderTable(header, lines, 3);
 }
