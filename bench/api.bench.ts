@@ -25,6 +25,7 @@ import { describeFailure, failed, formatLoadTable, type LoadRow } from './suppor
 
 type Target = 'edgerunner' | 'bare fastify';
 import { summarize, type Summary } from './support/stats.js';
+import { runBench } from './support/run-bench.js';
 
 const AUTH = { authorization: `Bearer ${BENCH_API_KEY}` };
 /** Bought before measuring, so GET /positions has positions to price. */
@@ -212,14 +213,4 @@ function twoHundreds(result: Summary): number {
     .reduce((sum, [, count]) => sum + count, 0);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `\n!!! BENCH FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -40,13 +40,14 @@ import {
   DEFAULT_SERVER_URL,
   redact,
   type BenchDatabase,
-} from './orders/postgres-database.js';
+} from './support/postgres-database.js';
 import { startStorageSetup, type StorageSetup } from './orders/storage-setups.js';
 import { readBenchOptions, type BenchOptions } from './support/bench-options.js';
 import { BENCH_API_KEY } from './support/edgerunner-app.js';
 import { LoadGenerator } from './support/load-generator.js';
 import type { LoadJob, LoadResult } from './support/load-job.js';
 import { summarize, type Summary } from './support/stats.js';
+import { runBench } from './support/run-bench.js';
 
 const AUTH = { authorization: `Bearer ${BENCH_API_KEY}` };
 /** Far below the market (ETH starts near 3200), so it rests and never fills. */
@@ -273,14 +274,4 @@ function out(text: string): void {
   process.stdout.write(text);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `\n!!! BENCH FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -31,6 +31,7 @@ import { buildScenarios, PAGE, type Scenario } from './trades/scenarios.js';
 import { seedFills } from './trades/seed-fills.js';
 import { formatTradesTable, type DirectOrHttp, type TradesRow } from './trades/trades-report.js';
 import { verifyScenario } from './trades/verify-scenario.js';
+import { runBench } from './support/run-bench.js';
 
 const FILLS = positive('BENCH_FILLS', 1_000_000);
 const ROUND_SECONDS = positive('BENCH_ROUND_SECONDS', 2);
@@ -179,14 +180,4 @@ function out(text: string): void {
   process.stdout.write(text);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `\n!!! BENCH FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -14,7 +14,7 @@ import { FillRepository } from '../../src/trades/fill.repository.js';
 import { BENCH_API_KEY } from '../support/edgerunner-app.js';
 import { InMemoryFillRepository } from './in-memory-fill.repository.js';
 import { InMemoryOrderRepository } from './in-memory-order.repository.js';
-import type { BenchDatabase } from './postgres-database.js';
+import type { BenchDatabase } from '../support/postgres-database.js';
 
 /**
  * The paper account: prices stand still (no ticks), and ETHUSDT (the default account's rules) has a depth

@@ -24,11 +24,14 @@ export function assertDisposable(url: string): void {
 }
 
 /**
- * A fresh database `edgerunner_bench_<random>` on the server at `serverUrl` (whose own database must be
- * named for tests or benches), or null when nothing accepts connections there. A server that answers but
- * refuses us is an error, not a skip.
+ * A fresh database `<prefix>_<random>` on the server at `serverUrl` (whose own database must be named for
+ * tests or benches), or null when nothing accepts connections there. A server that answers but refuses
+ * us is an error, not a skip.
  */
-export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase | null> {
+export async function createBenchDatabase(
+  serverUrl: string,
+  prefix = 'edgerunner_bench',
+): Promise<BenchDatabase | null> {
   assertDisposable(serverUrl);
   const server = new URL(serverUrl);
   if (!(await reachable(server))) return null;
@@ -36,7 +39,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   if (server.username === '' && process.env.PGUSER === undefined) server.username = userInfo().username;
   const admin = new pg.Client({ connectionString: server.href, connectionTimeoutMillis: 5000 });
   await admin.connect();
-  const name = `edgerunner_bench_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   try {
     const { rows } = await admin.query<{ server_version: string }>('show server_version');
     const url = new URL(server.href);
