@@ -1,15 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '../../../libs/brokers/src/index.js';
+import { CursorPageQuery } from '../../common/pagination/cursor-page.query.js';
 import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
 
-export class OrderListQuery {
-  @ApiPropertyOptional({ example: 'paper' })
-  @IsOptional()
-  @IsString()
-  account?: string;
-
+export class OrderListQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
   @IsIn(ORDER_STATUSES)
@@ -35,17 +30,4 @@ export class OrderListQuery {
   @IsOptional()
   @IsZonedTime()
   to?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 100;
 }

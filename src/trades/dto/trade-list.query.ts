@@ -1,18 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { ORDER_SIDES, type OrderSide } from '../../../libs/brokers/src/index.js';
+import { CursorPageQuery } from '../../common/pagination/cursor-page.query.js';
 import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
 
 export const TRADE_LOG_FORMATS = ['json', 'csv'] as const;
 export type TradeLogFormat = (typeof TRADE_LOG_FORMATS)[number];
 
-export class TradeListQuery {
-  @ApiPropertyOptional({ example: 'paper' })
-  @IsOptional()
-  @IsString()
-  account?: string;
-
+export class TradeListQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: 'BTCUSDT' })
   @IsOptional()
   @IsString()
@@ -44,22 +39,10 @@ export class TradeListQuery {
   @IsZonedTime()
   to?: string;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000, description: 'Page size; ignored by the CSV export' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 100;
-
   @ApiPropertyOptional({
     enum: TRADE_LOG_FORMATS,
-    description: 'csv streams every matching fill as CSV (as does Accept: text/csv); default json, paged',
+    description:
+      'csv streams every matching fill as CSV (as does Accept: text/csv), ignoring limit; default json, paged',
   })
   @IsOptional()
   @IsIn(TRADE_LOG_FORMATS)
