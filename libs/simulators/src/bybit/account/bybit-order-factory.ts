@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Big from 'big.js';
-import { dec } from '../paper-engine.js';
-import type { BybitOrder } from './bybit-order.js';
+import { unexecuted, type BybitOrder } from './bybit-order.js';
 import type { BybitOrderRequest } from './bybit-order-request.js';
 
 /**
@@ -41,15 +40,6 @@ export function newOrder(
     createType: conditional ? 'CreateByStopOrder' : 'CreateByUser',
     lastPriceOnCreated: lastPrice,
     status: conditional ? 'Untriggered' : 'New',
-    cancelType: 'UNKNOWN',
-    rejectReason: 'EC_NoError',
-    cumExecQty: dec(0),
-    cumExecValue: dec(0),
-    cumExecFee: dec(0),
-    paperOrderId: null,
-    paperQty: null,
-    pendingCancelType: null,
-    createdTime: nowMs,
-    updatedTime: nowMs,
+    ...unexecuted(nowMs),
   };
 }

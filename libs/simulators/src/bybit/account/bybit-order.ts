@@ -1,4 +1,5 @@
 import type Big from 'big.js';
+import { dec } from '../paper-engine.js';
 import type { BybitCategory } from '../bybit-simulator-config.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
 
@@ -77,6 +78,22 @@ export interface BybitOrder {
   pendingCancelType: string | null;
   readonly createdTime: number;
   updatedTime: number;
+}
+
+/** What every order starts with, whoever makes it (a request, or a TP/SL leg): nothing executed yet. */
+export function unexecuted(nowMs: number) {
+  return {
+    cancelType: 'UNKNOWN',
+    rejectReason: 'EC_NoError',
+    cumExecQty: dec(0),
+    cumExecValue: dec(0),
+    cumExecFee: dec(0),
+    paperOrderId: null,
+    paperQty: null,
+    pendingCancelType: null,
+    createdTime: nowMs,
+    updatedTime: nowMs,
+  } satisfies Partial<BybitOrder>;
 }
 
 /** True for an order waiting on its trigger: it is not in the engine and holds no margin. */

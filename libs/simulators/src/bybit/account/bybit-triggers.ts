@@ -3,7 +3,7 @@ import type Big from 'big.js';
 import { dec } from '../paper-engine.js';
 import type { BybitQuote } from '../market/bybit-market.js';
 import { markPriceOf } from '../market/bybit-ticker-view.js';
-import type { BybitOrder, BybitTriggerBy } from './bybit-order.js';
+import { unexecuted, type BybitOrder, type BybitTriggerBy } from './bybit-order.js';
 import type { BybitPositionState } from './bybit-position-book.js';
 
 /** The price a trigger of type `by` watches: LastPrice, or the mark (the simulator's index is the mark). */
@@ -59,15 +59,6 @@ export function exitOrder(
     createType: kind === 'TakeProfit' ? 'CreateByTakeProfit' : 'CreateByStopLoss',
     lastPriceOnCreated: lastPrice,
     status: 'Untriggered',
-    cancelType: 'UNKNOWN',
-    rejectReason: 'EC_NoError',
-    cumExecQty: dec(0),
-    cumExecValue: dec(0),
-    cumExecFee: dec(0),
-    paperOrderId: null,
-    paperQty: null,
-    pendingCancelType: null,
-    createdTime: nowMs,
-    updatedTime: nowMs,
+    ...unexecuted(nowMs),
   };
 }
