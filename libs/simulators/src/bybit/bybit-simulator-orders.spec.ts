@@ -11,6 +11,15 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     await kit.close();
   });
 
+  /** A BTCUSDT perpetual order: the request's other fields as given. */
+  const submitLinear = (
+    fields: Omit<Parameters<BybitSpecKit['rest']['submitOrder']>[0], 'category' | 'symbol'>,
+  ) => kit.rest.submitOrder({ category: 'linear', symbol: 'BTCUSDT', ...fields });
+
+  /** What /v5/order/realtime lists for one BTCUSDT perpetual order id. */
+  const linearOrdersById = async (orderId: string) =>
+    (await kit.rest.getActiveOrders({ category: 'linear', symbol: 'BTCUSDT', orderId })).result.list;
+
   const linearOrder = (orderLinkId: string) =>
     kit.rest
       .getActiveOrders({ category: 'linear', symbol: 'BTCUSDT', orderLinkId })
@@ -18,9 +27,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
 
   describe('place, query, cancel', () => {
     it('rests a limit order as New, cancels it by orderLinkId, and then refuses a second cancel with 110001', async () => {
-      const placed = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const placed = await submitLinear({
         side: 'Buy',
         orderType: 'Limit',
         qty: '0.01',
@@ -76,21 +83,13 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('fills a market order at the ask, with its execution, its position and its fee in the wallet', async () => {
-      const placed = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const placed = await submitLinear({
         side: 'Buy',
         orderType: 'Market',
         qty: '0.1',
       });
       expect(placed.retCode).toBe(0);
-      const [order] = (
-        await kit.rest.getActiveOrders({
-          category: 'linear',
-          symbol: 'BTCUSDT',
-          orderId: placed.result.orderId,
-        })
-      ).result.list;
+      const [order] = await linearOrdersById(placed.result.orderId);
       expect(order).toMatchObject({
         orderStatus: 'Filled',
         avgPrice: '65000.1',
@@ -131,9 +130,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
 
     it('lists closed orders in the history, and cancels all open orders of a symbol', async () => {
       for (const price of ['60000', '60100', '60200']) {
-        await kit.rest.submitOrder({
-          category: 'linear',
-          symbol: 'BTCUSDT',
+        await submitLinear({
           side: 'Buy',
           orderType: 'Limit',
           qty: '0.01',
@@ -188,9 +185,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       ['a hedge-mode positionIdx', { positionIdx: 1 }, 10001, /position idx not match position mode/],
       ['RPI without market-maker rights', { timeInForce: 'RPI' }, 110119, /RPI/],
     ] as const)('refuses a linear order with %s', async (_case, change, retCode, retMsg) => {
-      const answer = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const answer = await submitLinear({
         side: 'Buy',
         orderType: 'Limit',
         qty: '0.01',
@@ -247,9 +242,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
 
     it('refuses what the balance cannot pay: 110007 on linear, 170131 on spot', async () => {
       // 20 BTC at 65 000 needs 130 000 USDT of margin at 10×; the account has 100 000.
-      const linear = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const linear = await submitLinear({
         side: 'Buy',
         orderType: 'Limit',
         qty: '20',
@@ -259,9 +252,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       // Two orders that each fit but together do not: the first's margin is set aside.
       expect(
         (
-          await kit.rest.submitOrder({
-            category: 'linear',
-            symbol: 'BTCUSDT',
+          await submitLinear({
             side: 'Buy',
             orderType: 'Limit',
             qty: '10',
@@ -271,9 +262,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       ).toBe(0);
       expect(
         (
-          await kit.rest.submitOrder({
-            category: 'linear',
-            symbol: 'BTCUSDT',
+          await submitLinear({
             side: 'Buy',
             orderType: 'Limit',
             qty: '8',
@@ -293,9 +282,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('refuses a reduce-only order with no position to reduce (110017)', async () => {
-      const answer = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const answer = await submitLinear({
         side: 'Sell',
         orderType: 'Market',
         qty: '0.01',
@@ -305,9 +292,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('accepts a crossing PostOnly order and cancels it instead of letting it take liquidity', async () => {
-      const answer = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const answer = await submitLinear({
         side: 'Buy',
         orderType: 'Limit',
         qty: '0.01',
@@ -315,13 +300,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
         timeInForce: 'PostOnly',
       });
       expect(answer.retCode).toBe(0);
-      const [order] = (
-        await kit.rest.getActiveOrders({
-          category: 'linear',
-          symbol: 'BTCUSDT',
-          orderId: answer.result.orderId,
-        })
-      ).result.list;
+      const [order] = await linearOrdersById(answer.result.orderId);
       expect(order).toMatchObject({
         orderStatus: 'Cancelled',
         rejectReason: 'EC_PostOnlyWillTakeLiquidity',
@@ -334,9 +313,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
   describe('matching', () => {
     it('fills a big order partially at the quoted depth, the rest as the market moves', async () => {
       await kit.simulator.setDepth('linear', 'BTCUSDT', '0.4');
-      const placed = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const placed = await submitLinear({
         side: 'Buy',
         orderType: 'Limit',
         qty: '1',
@@ -380,9 +357,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('fills a resting limit as maker when the market comes to it', async () => {
-      await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      await submitLinear({
         side: 'Sell',
         orderType: 'Limit',
         qty: '0.1',
@@ -421,9 +396,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('triggers a conditional order when the last price crosses, and refuses one already behind the market', async () => {
-      const behind = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const behind = await submitLinear({
         side: 'Buy',
         orderType: 'Market',
         qty: '0.01',
@@ -433,9 +406,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       expect(behind.retCode).toBe(110092);
       expect(behind.retMsg).toBe('expect Rising, but trigger_price[64000] <= current[65000]??LastPrice');
 
-      const stop = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const stop = await submitLinear({
         side: 'Buy',
         orderType: 'Market',
         qty: '0.01',
@@ -460,9 +431,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('sets a position TP/SL from the order, closes the position on TP and drops the SL with it', async () => {
-      await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      await submitLinear({
         side: 'Buy',
         orderType: 'Market',
         qty: '0.1',
@@ -508,16 +477,12 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
     });
 
     it('cuts a reduce-only order to the position, and cancels it once the position is gone', async () => {
-      await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      await submitLinear({
         side: 'Buy',
         orderType: 'Market',
         qty: '0.1',
       });
-      const exit = await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      const exit = await submitLinear({
         side: 'Sell',
         orderType: 'Limit',
         qty: '0.5',
@@ -527,9 +492,7 @@ describe('BybitSimulator orders, through the real bybit-api client', () => {
       });
       expect(exit.retCode).toBe(0);
       expect(await linearOrder('exit')).toMatchObject({ orderStatus: 'New', qty: '0.1', reduceOnly: true });
-      await kit.rest.submitOrder({
-        category: 'linear',
-        symbol: 'BTCUSDT',
+      await submitLinear({
         side: 'Sell',
         orderType: 'Market',
         qty: '0.1',
