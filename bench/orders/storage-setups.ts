@@ -1,17 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { count } from 'drizzle-orm';
-import { AppModule } from '../../src/app.module.js';
 import { AccountRegistry } from '../../src/broker/account-registry.js';
-import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
 import { OrderRepository } from '../../src/orders/order.repository.js';
 import { DATABASE, type Database } from '../../src/persistence/database.js';
 import { fills, orderEvents, orders } from '../../src/persistence/schema/index.js';
 import { FillRepository } from '../../src/trades/fill.repository.js';
-import { BENCH_API_KEY } from '../support/edgerunner-app.js';
+import { startBenchApp } from '../support/edgerunner-app.js';
 import { InMemoryFillRepository } from './in-memory-fill.repository.js';
 import { InMemoryOrderRepository } from './in-memory-order.repository.js';
 import type { BenchDatabase } from '../support/postgres-database.js';
@@ -75,83 +68,60 @@ export async function startStorageSetup(
   label: string,
   storage: { readonly database?: BenchDatabase; readonly inMemory?: boolean },
 ): Promise<StorageSetup> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-bench-orders-'));
-  let app: NestFastifyApplication | undefined;
-  try {
-    const configPath = join(dataDir, 'edgerunner.json');
-    const config = {
+  const memoryOrders = storage.inMemory ? new InMemoryOrderRepository() : undefined;
+  const memoryFills = memoryOrders ? new InMemoryFillRepository(memoryOrders) : undefined;
+  const tradeAnswers = new Map<number, number>();
+  const bench = await startBenchApp({
+    config: {
       accounts: [{ name: 'paper', broker: 'paper', paper: PAPER }],
       throttle: { trade: { limit: 100_000_000, ttlMs: 1000 } },
-    };
-    await writeFile(configPath, JSON.stringify(config));
-    const env = {
-      EDGERUNNER_DATA_DIR: dataDir,
-      EDGERUNNER_CONFIG: configPath,
-      EDGERUNNER_API_KEY: BENCH_API_KEY,
-      LOG_LEVEL: 'silent',
-      // 'production' refuses keys that look like placeholders and changes nothing on the measured paths.
-      NODE_ENV: 'test',
-      ...(storage.database ? { DATABASE_URL: storage.database.url } : {}),
-    };
-    const builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });
-    const memoryOrders = storage.inMemory ? new InMemoryOrderRepository() : undefined;
-    const memoryFills = memoryOrders ? new InMemoryFillRepository(memoryOrders) : undefined;
-    if (memoryOrders && memoryFills) {
-      // One instance each, shared: fills link to the orders of the same store, as rows of one database do.
-      builder.overrideProvider(OrderRepository).useValue(memoryOrders);
-      builder.overrideProvider(FillRepository).useValue(memoryFills);
-    }
-    const moduleRef = await builder.compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
-      logger: false,
-      bufferLogs: true,
-    });
-    configureApp(app);
-    const tradeAnswers = new Map<number, number>();
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .addHook('onSend', (request, reply, payload, done) => {
-        if (request.method === 'POST' && request.url === '/trade')
-          tradeAnswers.set(reply.statusCode, (tradeAnswers.get(reply.statusCode) ?? 0) + 1);
-        done(null, payload);
-      });
-    await app.listen(0, '127.0.0.1');
-    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-
-    let reported = 0;
-    const subscription = app.get(AccountRegistry).events.subscribe((event) => {
-      if (event.type === 'fill') reported++;
-    });
-    const db = app.get<Database>(DATABASE);
-    const running = app;
-    return {
-      label,
-      durable: memoryOrders === undefined,
-      url,
-      tradeAnswers,
-      fillsReported: () => reported,
-      stored: async () => {
-        const [[ordersRow], [eventsRow], [fillsRow]] = await Promise.all([
-          db.select({ n: count() }).from(orders),
-          db.select({ n: count() }).from(orderEvents),
-          db.select({ n: count() }).from(fills),
-        ]);
-        const inDatabase = { orders: ordersRow?.n ?? 0, events: eventsRow?.n ?? 0, fills: fillsRow?.n ?? 0 };
-        if (!memoryOrders || !memoryFills) return inDatabase;
-        if (inDatabase.orders + inDatabase.events + inDatabase.fills > 0)
-          throw new Error(`${label}: orders or fills reached the database: ${JSON.stringify(inDatabase)}`);
-        return { orders: memoryOrders.size, events: memoryOrders.eventCount, fills: memoryFills.size };
-      },
-      close: async () => {
-        subscription.unsubscribe();
-        await running.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await app?.close();
-    await rm(dataDir, { recursive: true, force: true });
-    throw error;
-  }
+    },
+    env: storage.database ? { DATABASE_URL: storage.database.url } : {},
+    // One instance each, shared: fills link to the orders of the same store, as rows of one database do.
+    overrides:
+      memoryOrders && memoryFills
+        ? [
+            { provide: OrderRepository, useValue: memoryOrders },
+            { provide: FillRepository, useValue: memoryFills },
+          ]
+        : [],
+    beforeListen: (app) =>
+      app
+        .getHttpAdapter()
+        .getInstance()
+        .addHook('onSend', (request, reply, payload, done) => {
+          if (request.method === 'POST' && request.url === '/trade')
+            tradeAnswers.set(reply.statusCode, (tradeAnswers.get(reply.statusCode) ?? 0) + 1);
+          done(null, payload);
+        }),
+  });
+  const { app, url } = bench;
+  let reported = 0;
+  const subscription = app.get(AccountRegistry).events.subscribe((event) => {
+    if (event.type === 'fill') reported++;
+  });
+  const db = app.get<Database>(DATABASE);
+  return {
+    label,
+    durable: memoryOrders === undefined,
+    url,
+    tradeAnswers,
+    fillsReported: () => reported,
+    stored: async () => {
+      const [[ordersRow], [eventsRow], [fillsRow]] = await Promise.all([
+        db.select({ n: count() }).from(orders),
+        db.select({ n: count() }).from(orderEvents),
+        db.select({ n: count() }).from(fills),
+      ]);
+      const inDatabase = { orders: ordersRow?.n ?? 0, events: eventsRow?.n ?? 0, fills: fillsRow?.n ?? 0 };
+      if (!memoryOrders || !memoryFills) return inDatabase;
+      if (inDatabase.orders + inDatabase.events + inDatabase.fills > 0)
+        throw new Error(`${label}: orders or fills reached the database: ${JSON.stringify(inDatabase)}`);
+      return { orders: memoryOrders.size, events: memoryOrders.eventCount, fills: memoryFills.size };
+    },
+    close: async () => {
+      subscription.unsubscribe();
+      await bench.close();
+    },
+  };
 }

@@ -1,19 +1,28 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
 
 /** The admin key the bench app is seeded with (>= 24 characters, not placeholder-looking). */
 export const BENCH_API_KEY = 'er_bench_admin_key_7f3c2a9d41be06';
 
+/** A provider replaced for a bench (in-memory repositories for a storage-disabled reference). */
+export interface ProviderOverride {
+  readonly provide: abstract new (...args: never[]) => unknown;
+  readonly useValue: unknown;
+}
+
 export interface BenchAppOptions {
   /** Added to the app's environment, over the defaults: e.g. DATABASE_URL or EDGERUNNER_DATA_DIR. */
   readonly env?: Readonly<Record<string, string>>;
   /** Replaces the config file's content (accounts, throttle, stream…). */
   readonly config?: Readonly<Record<string, unknown>>;
+  readonly overrides?: readonly ProviderOverride[];
+  /** Runs on the configured app before it listens: hooks that count what it answers. */
+  readonly beforeListen?: (app: NestFastifyApplication) => void;
 }
 
 export interface BenchApp {
@@ -24,12 +33,12 @@ export interface BenchApp {
 }
 
 /**
- * The real app, started as test/support/test-app.ts starts it (same AppModule, adapter and configureApp as
- * main.ts) on an ephemeral port with its own data dir: one paper account whose prices stand still, and a
- * /trade throttle far above what the bench sends.
+ * The real app (AppModule, main.ts's adapter and configureApp) on an ephemeral port with its own data dir:
+ * by default one paper account whose prices stand still, and a /trade throttle far above what a bench sends.
  */
 export async function startBenchApp(options: BenchAppOptions = {}): Promise<BenchApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'edgerunner-bench-'));
+  let app: NestFastifyApplication | undefined;
   try {
     const configPath = join(dataDir, 'edgerunner.json');
     const config = options.config ?? {
@@ -48,23 +57,29 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
       NODE_ENV: 'test',
       ...options.env,
     };
-    const app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot(env),
-      createFastifyAdapter(),
-      { logger: false, bufferLogs: true },
-    );
+    const builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });
+    for (const { provide, useValue } of options.overrides ?? [])
+      builder.overrideProvider(provide).useValue(useValue);
+    const moduleRef = await builder.compile();
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), {
+      logger: false,
+      bufferLogs: true,
+    });
     configureApp(app);
+    options.beforeListen?.(app);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const running = app;
     return {
       url,
       app,
       close: async () => {
-        await app.close();
+        await running.close();
         await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    await app?.close();
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
