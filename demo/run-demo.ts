@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BybitSimulator } from '../libs/simulators/src/index.js';
+import { BybitSimulator, SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '../libs/simulators/src/index.js';
 import { readEnvironment } from '../src/config/read-environment.js';
 import { startServer } from '../src/start-server.js';
 
@@ -27,8 +27,8 @@ await writeFile(
           name: 'bybit',
           broker: 'bybit',
           bybit: {
-            apiKey: 'sim-api-key',
-            apiSecret: 'sim-api-secret',
+            apiKey: SIMULATOR_API_KEY,
+            apiSecret: SIMULATOR_API_SECRET,
             restBaseUrl,
             wsPrivateUrl: simulator.wsUrl('private'),
             wsPublicUrl: simulator.wsUrl('linear'),

@@ -1,7 +1,10 @@
-import type { BybitSimulator } from '../../libs/simulators/src/index.js';
+import {
+  SIMULATOR_API_KEY as SIM_KEY,
+  SIMULATOR_API_SECRET as SIM_SECRET,
+  type BybitSimulator,
+} from '../../libs/simulators/src/index.js';
 
-export const SIM_KEY = 'sim-api-key';
-export const SIM_SECRET = 'sim-api-secret';
+export { SIM_KEY, SIM_SECRET };
 
 /** A Bybit account of the app's config file, pointed at a running simulator. */
 export function bybitAccount(

@@ -1,10 +1,7 @@
-import { BybitSimulator } from '../../../simulators/src/index.js';
+import { BybitSimulator, SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '../../../simulators/src/index.js';
 import type { BybitSimulatorConfig } from '../../../simulators/src/bybit/bybit-simulator-config.js';
 import { BYBIT_DEFAULTS, type BybitConfig } from '../bybit/bybit-config.js';
 import { BybitAdapter } from '../bybit/bybit.adapter.js';
-
-export const SIM_KEY = 'sim-api-key';
-export const SIM_SECRET = 'sim-api-secret';
 
 /** A Bybit simulator on loopback and an adapter configured for it, as an account's config would be. */
 export interface BybitAdapterKit {
@@ -25,8 +22,8 @@ export async function startBybitAdapterKit(
   const base: BybitConfig = {
     ...BYBIT_DEFAULTS,
     account: 'bybit',
-    apiKey: SIM_KEY,
-    apiSecret: SIM_SECRET,
+    apiKey: SIMULATOR_API_KEY,
+    apiSecret: SIMULATOR_API_SECRET,
     restBaseUrl,
     wsPrivateUrl: simulator.wsUrl('private'),
     wsPublicUrl: simulator.wsUrl('linear'),

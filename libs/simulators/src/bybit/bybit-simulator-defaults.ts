@@ -109,6 +109,10 @@ export function defaultBybitInstruments(): BybitInstrumentConfig[] {
   ];
 }
 
+/** The default account's credentials: the simulator's own, not secrets of anyone's. */
+export const SIMULATOR_API_KEY = 'sim-api-key';
+export const SIMULATOR_API_SECRET = 'sim-api-secret';
+
 /**
  * One account with 100 000 USDT, the instruments above, Bybit's rate limits, and a feed that only
  * moves when a test moves it (`tickIntervalMs` 0): deterministic by default.
@@ -117,7 +121,7 @@ export function defaultBybitSimulatorConfig(): BybitSimulatorConfig {
   return {
     host: '127.0.0.1',
     port: 0,
-    accounts: [{ apiKey: 'sim-api-key', apiSecret: 'sim-api-secret', startingBalance: '100000' }],
+    accounts: [{ apiKey: SIMULATOR_API_KEY, apiSecret: SIMULATOR_API_SECRET, startingBalance: '100000' }],
     instruments: defaultBybitInstruments(),
     rateLimits: DEFAULT_BYBIT_RATE_LIMITS,
     rateLimitWindowMs: 1000,

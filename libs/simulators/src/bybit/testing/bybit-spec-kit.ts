@@ -3,8 +3,12 @@ import { BybitSimulator } from '../bybit-simulator.js';
 import type { BybitSimulatorConfig } from '../bybit-simulator-config.js';
 import type { BybitStreamName } from '../bybit-simulator.js';
 
-export const API_KEY = 'sim-api-key';
-export const API_SECRET = 'sim-api-secret';
+import {
+  SIMULATOR_API_KEY as API_KEY,
+  SIMULATOR_API_SECRET as API_SECRET,
+} from '../bybit-simulator-defaults.js';
+
+export { API_KEY, API_SECRET };
 
 /** bybit-api's WebsocketClient logs to the console by default; specs keep quiet. */
 export const SILENT_LOGGER = { trace: () => undefined, info: () => undefined, error: () => undefined };
