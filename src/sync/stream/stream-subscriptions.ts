@@ -30,28 +30,27 @@ export class StreamSubscriptions {
   }
 
   async unsubscribe(socket: Socket, request: SubscriptionDto): Promise<SubscriptionView> {
-    const accounts = request.accounts ? new Set(this.accounts(request)) : undefined;
-    const channels = new Set<LiveChannel>(request.channels ?? LIVE_CHANNELS);
-    const symbols = request.symbols ? new Set(request.symbols) : undefined;
-    for (const key of this.followed(socket)) {
-      if (accounts && !accounts.has(key.account)) continue;
-      if (!channels.has(key.channel)) continue;
-      if (symbols && key.channel === 'prices' && !symbols.has(key.symbol ?? '')) continue;
-      await socket.leave(roomOf(key));
-    }
+    const wanted = this.filterOf(request);
+    for (const key of this.followed(socket).filter(wanted)) await socket.leave(roomOf(key));
     return this.view(socket);
   }
 
   /** A fresh snapshot of every followed stream the request names (all of them by default). */
   async resync(socket: Socket, request: SubscriptionDto): Promise<SubscriptionView> {
+    const wanted = this.filterOf(request);
+    for (const key of this.followed(socket).filter(wanted)) await this.publisher.sendSnapshot(socket, key);
+    return this.view(socket);
+  }
+
+  /** Which followed streams a request names: each list it leaves out matches everything. */
+  private filterOf(request: SubscriptionDto): (key: StreamKey) => boolean {
     const accounts = request.accounts ? new Set(this.accounts(request)) : undefined;
     const channels = new Set<LiveChannel>(request.channels ?? LIVE_CHANNELS);
-    for (const key of this.followed(socket)) {
-      if (accounts && !accounts.has(key.account)) continue;
-      if (!channels.has(key.channel)) continue;
-      await this.publisher.sendSnapshot(socket, key);
-    }
-    return this.view(socket);
+    const symbols = request.symbols ? new Set(request.symbols) : undefined;
+    return (key) =>
+      (!accounts || accounts.has(key.account)) &&
+      channels.has(key.channel) &&
+      (!symbols || key.channel !== 'prices' || symbols.has(key.symbol ?? ''));
   }
 
   private async keysOf(request: SubscriptionDto): Promise<StreamKey[]> {

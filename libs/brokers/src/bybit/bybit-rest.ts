@@ -55,7 +55,8 @@ export class BybitRest {
   /** A read: safe to repeat, so a rate limit waits for its reset and a clock skew resyncs, then it retries. */
   async read<T>(endpoint: string, call: Call<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      await this.waitForBudget(endpoint);
+      const waitMs = this.waitFor(endpoint);
+      if (waitMs > 0) await sleep(waitMs);
       try {
         return await this.send(endpoint, call);
       } catch (error) {
@@ -70,10 +71,8 @@ export class BybitRest {
    * a rate limit is reported with when to retry, for the caller to decide.
    */
   async write<T>(endpoint: string, call: Call<T>): Promise<T> {
-    const budget = this.budgets.get(endpoint);
-    if (budget && budget.remainingRequests <= 0 && budget.resetAtTimestamp > Date.now()) {
-      throw this.rateLimited(endpoint, budget.resetAtTimestamp - Date.now());
-    }
+    const waitMs = this.waitFor(endpoint);
+    if (waitMs > 0) throw this.rateLimited(endpoint, waitMs);
     try {
       return await this.send(endpoint, call);
     } catch (error) {
@@ -116,11 +115,11 @@ export class BybitRest {
     return false;
   }
 
-  private async waitForBudget(endpoint: string): Promise<void> {
+  /** How long until the endpoint's budget, spent by the last answer's count, resets (0: spend away). */
+  private waitFor(endpoint: string): number {
     const budget = this.budgets.get(endpoint);
-    if (budget && budget.remainingRequests <= 0 && budget.resetAtTimestamp > Date.now()) {
-      await sleep(budget.resetAtTimestamp - Date.now());
-    }
+    if (!budget || budget.remainingRequests > 0) return 0;
+    return Math.max(0, budget.resetAtTimestamp - Date.now());
   }
 
   private rateLimited(
