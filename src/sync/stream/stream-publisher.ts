@@ -80,7 +80,7 @@ export class StreamPublisher implements OnModuleDestroy {
   async sendSnapshot(socket: Socket, key: StreamKey): Promise<void> {
     if (key.channel === 'orders') {
       const sequence = sequenceOf(key);
-      const [seq, epoch] = [await this.cluster.current(sequence), await this.cluster.epoch()];
+      const [seq, epoch] = await Promise.all([this.cluster.current(sequence), this.cluster.epoch()]);
       const orders = await this.orders.openAndRecent(key.account, this.recentOrders);
       socket.emit('orders', this.event(key, 'snapshot', seq, epoch, { orders }));
       return;
@@ -135,8 +135,7 @@ export class StreamPublisher implements OnModuleDestroy {
       const namespace = this.namespace;
       if (!namespace) return;
       try {
-        const seq = await this.cluster.next(sequenceOf(key));
-        const epoch = await this.cluster.epoch();
+        const [seq, epoch] = await Promise.all([this.cluster.next(sequenceOf(key)), this.cluster.epoch()]);
         namespace.to(roomOf(key)).emit('orders', this.event(key, 'delta', seq, epoch, data));
       } catch (error) {
         // Subscribers will see the gap this leaves at the next event and resync.
