@@ -2,11 +2,11 @@ import { Controller, Delete, Get, HttpStatus, Param, ParseUUIDPipe, Query } from
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
-import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { OrderListQuery } from './dto/order-list.query.js';
 import { OrderStatusQuery } from './dto/order-status.query.js';
 import { OrderDetailView, OrderEventView, OrderPageView, OrderView } from './dto/order.view.js';
+import { decodeOrderCursor, orderCursor } from './order-cursor.js';
 import { OrderService } from './order.service.js';
 
 @ApiTags('orders')
@@ -20,18 +20,18 @@ export class OrdersController {
   @ApiEnvelopeResponse(OrderPageView)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
   async list(@Query() query: OrderListQuery): Promise<OrderPageView> {
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = query.cursor ? decodeOrderCursor(query.cursor) : undefined;
     const items = await this.orders.list({
       account: query.account,
       status: query.status,
       symbol: query.symbol,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
-      after: after && { createdAt: after.at, id: after.id },
+      after,
       limit: query.limit,
     });
     const last = items.length === query.limit ? items.at(-1) : undefined;
-    return { items, nextCursor: last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+    return { items, nextCursor: last ? orderCursor(last) : null };
   }
 
   @Get('status')

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 /** Names the account a request is about; in a query string or a body. */
 export class AccountQuery {
@@ -7,7 +8,7 @@ export class AccountQuery {
     description: 'Account name; defaults to the only configured account',
     example: 'paper',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   account?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
+import { IsDecimalInteger } from '../../common/validation/is-decimal-integer.js';
 import { TickerQuery } from './ticker.query.js';
 
 export const MAX_CANDLES = 5000;
@@ -18,7 +19,7 @@ export class CandlesQuery extends TickerQuery {
     description: 'Start (UTC ISO 8601); default: `limit` bars before `to`',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsZonedTime()
   from?: string;
 
   @ApiPropertyOptional({
@@ -26,14 +27,11 @@ export class CandlesQuery extends TickerQuery {
     description: 'End (UTC ISO 8601); default: now',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsZonedTime()
   to?: string;
 
   @ApiPropertyOptional({ example: 500, default: 500, maximum: MAX_CANDLES })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CANDLES)
+  @IsDecimalInteger(1, MAX_CANDLES)
   limit = 500;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { IsDecimalInteger } from '../validation/is-decimal-integer.js';
 import { AccountQuery } from '../../broker/dto/account.query.js';
 
 /** The account and the page of a listing paged by cursor, newest first. */
@@ -12,9 +12,6 @@ export class CursorPageQuery extends AccountQuery {
 
   @ApiPropertyOptional({ default: 100, maximum: 1000, description: 'Page size' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IsDecimalInteger(1, 1000)
   limit = 100;
 }

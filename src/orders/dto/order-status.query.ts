@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { IsDecimalInteger } from '../../common/validation/is-decimal-integer.js';
 
 export class OrderStatusQuery {
   @ApiPropertyOptional({ example: 'paper', description: 'Only this account' })
@@ -10,9 +10,6 @@ export class OrderStatusQuery {
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IsDecimalInteger(1, 1000)
   limit = 100;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 import {
   needsLimitPrice,
   needsStopPrice,
@@ -20,7 +21,7 @@ export class PlaceOrderDto {
     example: 'paper',
     description: 'Account name; defaults to the only configured account',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   account?: string;
 
@@ -70,7 +71,7 @@ export class PlaceOrderDto {
     description:
       'Your id for this order, unique per account: a retry with the same id never places a second order',
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'clientOrderId must be 1-64 letters, digits, . _ : or -' })
   clientOrderId?: string;
 
@@ -79,7 +80,7 @@ export class PlaceOrderDto {
     example: '70000',
     description: 'Bracket: take-profit limit price',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsDecimalValue({ positive: true })
   takeProfit?: string;
 
@@ -88,7 +89,7 @@ export class PlaceOrderDto {
     example: '60000',
     description: 'Bracket: stop-loss trigger price',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsDecimalValue({ positive: true })
   stopLoss?: string;
 }

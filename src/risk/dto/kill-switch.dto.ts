@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { AccountQuery } from '../../broker/dto/account.query.js';
 
 /** POST /risk/kill-switch. */
@@ -13,12 +14,12 @@ export class KillSwitchDto extends AccountQuery {
     default: false,
     description: 'With enabled: true, also cancel every order open at the broker',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   cancelOpenOrders = false;
 
   @ApiPropertyOptional({ example: 'exchange incident', maxLength: 500 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   reason?: string;

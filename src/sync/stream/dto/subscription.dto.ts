@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, Matches } from 'class-validator';
+import { IsOmittable } from '../../../common/validation/is-omittable.js';
 import { LIVE_CHANNELS, type LiveChannel } from '../../live/live-channel.js';
 
 /** What a `subscribe`, `unsubscribe` or `resync` message asks for; each list left out means "all". */
 export class SubscriptionDto {
   @ApiPropertyOptional({ type: [String], example: ['paper'], description: 'Default: every account' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(100)
@@ -17,7 +18,7 @@ export class SubscriptionDto {
     example: ['BTCUSDT'],
     description: 'Symbols of the `prices` channel. Default: every instrument of the account',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(500)
@@ -28,7 +29,7 @@ export class SubscriptionDto {
   symbols?: string[];
 
   @ApiPropertyOptional({ enum: LIVE_CHANNELS, isArray: true, description: 'Default: every channel' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayUnique()
   @IsIn(LIVE_CHANNELS, { each: true })
