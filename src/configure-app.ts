@@ -5,6 +5,8 @@ import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './common/http/api-version.js';
+import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './common/http/framework-errors.js';
+import { checkRequestShape } from './common/http/request-shape.js';
 import { setupSwagger } from './common/http/swagger.setup.js';
 import { RedisIoAdapter } from './common/realtime/redis-io.adapter.js';
 import type { Configuration } from './config/configuration.js';
@@ -17,6 +19,9 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -43,6 +48,20 @@ export function configureApp(app: NestFastifyApplication): void {
     .addHook('onSend', (request, reply, payload, done) => {
       void reply.header(API_VERSION_HEADER, CURRENT_API_VERSION).header(REQUEST_ID_HEADER, request.id);
       done(null, payload);
+    });
+  // Before guards, validators and queries: a NUL or a hostile nesting is a 400, never a 500 or a crash.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', (request, _reply, done) => {
+      try {
+        checkRequestShape('params', request.params);
+        checkRequestShape('query', request.query);
+        checkRequestShape('body', request.body);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
     });
   // Every answered request is timed by its route pattern, so /orders/:id is one series, not one per id.
   const metrics = app.get(MetricsService);
