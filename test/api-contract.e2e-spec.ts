@@ -205,7 +205,11 @@ describe('API contract: envelope, version header, errors', () => {
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
     expect(limited?.headers['retry-after']).toMatch(/^\d+$/);
-    expectErrorEnvelope(limited?.body, /Too Many Requests/i);
+    expectErrorEnvelope(
+      limited?.body,
+      /^Too many orders: at most 3 per \d+ s for this API key; retry in \d+ s$/,
+    );
+    expect(limited?.body).not.toHaveProperty('message', expect.stringMatching(/ThrottlerException/));
 
     const otherKey = await t.createKey(['trade']);
     const other = await t.http

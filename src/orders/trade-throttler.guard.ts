@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
+import { RateLimitedError } from '../common/errors/app-error.js';
 
 /** /trade's own budget, counted per API key (the auth guard runs first and names the key). */
 @Injectable()
@@ -8,5 +9,20 @@ export class TradeThrottlerGuard extends ThrottlerGuard {
   protected override getTracker(request: Record<string, unknown>): Promise<string> {
     const apiKey = (request as unknown as AuthenticatedRequest).apiKey;
     return Promise.resolve(apiKey ? `key:${apiKey.id}` : `ip:${String(request.ip)}`);
+  }
+
+  /** Says what the budget is and when the next order is taken, as the Retry-After header does. */
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire),
+    );
+    throw new RateLimitedError(
+      `Too many orders: at most ${detail.limit} per ${detail.ttl / 1000} s for this API key; retry in ${retryAfterSeconds} s`,
+      { limit: detail.limit, windowMs: detail.ttl, retryAfterMs: retryAfterSeconds * 1000 },
+    );
   }
 }
