@@ -13,6 +13,11 @@ export interface ServerConfig {
   readonly redisUrl: string | undefined;
   /** Seeds an admin key; never logged. */
   readonly apiKey: string | undefined;
+  /**
+   * The secret API key hashes are keyed with (EDGERUNNER_KEY_PEPPER, or the content of
+   * EDGERUNNER_KEY_PEPPER_FILE); never logged. Unset: the pepper file in the data directory.
+   */
+  readonly keyPepper: string | undefined;
   readonly production: boolean;
 }
 

@@ -23,6 +23,17 @@ export class EnvironmentVariables {
   @MinLength(24, { message: 'EDGERUNNER_API_KEY must be at least 24 characters' })
   EDGERUNNER_API_KEY?: string;
 
+  /** The secret API keys are hashed with; replicas on one database must share it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'EDGERUNNER_KEY_PEPPER must be at least 32 characters' })
+  EDGERUNNER_KEY_PEPPER?: string;
+
+  /** A file holding the pepper instead (a mounted secret). */
+  @IsOptional()
+  @IsString()
+  EDGERUNNER_KEY_PEPPER_FILE?: string;
+
   @IsOptional()
   @IsString()
   EDGERUNNER_CONFIG?: string;

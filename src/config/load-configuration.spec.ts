@@ -47,6 +47,37 @@ describe('loadConfiguration', () => {
     ).toThrow(/placeholder/);
   });
 
+  describe('the API key pepper', () => {
+    const pepper = 'a-pepper-of-forty-characters-0123456789ab';
+
+    it('is unset by default (the data directory pepper), or EDGERUNNER_KEY_PEPPER', () => {
+      expect(loadConfiguration({}).server.keyPepper).toBeUndefined();
+      expect(loadConfiguration({ EDGERUNNER_KEY_PEPPER: pepper }).server.keyPepper).toBe(pepper);
+    });
+
+    it('is read from EDGERUNNER_KEY_PEPPER_FILE, trimmed as $(cat file) would be', () => {
+      const path = configFile(`${pepper}\n`, 'api-key.pepper');
+      expect(loadConfiguration({ EDGERUNNER_KEY_PEPPER_FILE: path }).server.keyPepper).toBe(pepper);
+    });
+
+    it.each([
+      [{ EDGERUNNER_KEY_PEPPER: 'too-short' }, /EDGERUNNER_KEY_PEPPER must be at least 32 characters/],
+      [{ EDGERUNNER_KEY_PEPPER_FILE: '/nonexistent/pepper' }, /EDGERUNNER_KEY_PEPPER_FILE: cannot read/],
+      [
+        { EDGERUNNER_KEY_PEPPER_FILE: configFile('short\n', 'api-key.pepper') },
+        /EDGERUNNER_KEY_PEPPER_FILE: .* at least 32 characters/,
+      ],
+      [{ EDGERUNNER_KEY_PEPPER: pepper, EDGERUNNER_KEY_PEPPER_FILE: '/etc/hostname' }, /both set/],
+      [
+        { NODE_ENV: 'production', EDGERUNNER_KEY_PEPPER: 'change-me-change-me-change-me-change-me' },
+        /EDGERUNNER_KEY_PEPPER: looks like a placeholder/,
+      ],
+    ])('stops on %j naming the variable', (environment, message) => {
+      expect(() => loadConfiguration(environment)).toThrow(ConfigurationError);
+      expect(() => loadConfiguration(environment)).toThrow(message);
+    });
+  });
+
   it('reads accounts, paper options and throttle limits from YAML', () => {
     const path = configFile(`
 accounts:

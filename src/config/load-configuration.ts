@@ -5,6 +5,7 @@ import { ConfigFile } from './config-file.schema.js';
 import type { Configuration } from './configuration.js';
 import { ConfigurationError } from './configuration-error.js';
 import { EnvironmentVariables } from './environment.schema.js';
+import { readKeyPepper } from './read-key-pepper.js';
 import { validateConfigObject } from './validate-config-object.js';
 
 const PLACEHOLDER = /change[-_]?me|example|placeholder|your[-_]?key/i;
@@ -96,6 +97,7 @@ export function loadConfiguration(environment: Record<string, string | undefined
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       apiKey: env.EDGERUNNER_API_KEY,
+      keyPepper: readKeyPepper(env, PLACEHOLDER),
       production: env.NODE_ENV === 'production',
     },
     accounts: file.accounts,
