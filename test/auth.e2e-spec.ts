@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { createHmac } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ADMIN_KEY, bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -65,14 +65,18 @@ describe('API keys and scopes', () => {
     expect(listed.text).not.toContain(key);
     expect(listed.text).not.toContain('hash');
 
-    // Only hashes are stored: no file of the data directory (the embedded database included) holds a key.
+    // Only HMACs keyed by the data directory's pepper (its owner's alone) are stored: no file of the
+    // data directory (the embedded database included) holds a key.
+    const pepperFile = join(t.dataDir, 'api-key.pepper');
+    expect((await stat(pepperFile)).mode & 0o777).toBe(0o600);
+    const pepper = (await readFile(pepperFile, 'utf8')).trim();
     const files = await readdir(t.dataDir, { recursive: true, withFileTypes: true });
     let hashSeen = false;
     for (const file of files.filter((entry) => entry.isFile())) {
       const bytes = await readFile(join(file.parentPath, file.name));
       expect(bytes.includes(key)).toBe(false);
       expect(bytes.includes(ADMIN_KEY)).toBe(false);
-      hashSeen ||= bytes.includes(createHash('sha256').update(key).digest('hex'));
+      hashSeen ||= bytes.includes(createHmac('sha256', pepper).update(key).digest('hex'));
     }
     expect(hashSeen).toBe(true); // the search did reach the stored rows
 

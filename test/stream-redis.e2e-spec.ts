@@ -4,6 +4,8 @@ import { serviceAvailable, TEST_REDIS_URL } from './support/services.js';
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 
+const SHARED_PEPPER = 'stream-redis-replicas-share-this-pepper-0123';
+
 const available =
   (await serviceAvailable('Redis', TEST_REDIS_URL)) &&
   (await serviceAvailable('PostgreSQL', TEST_DATABASE_URL));
@@ -18,14 +20,14 @@ const available =
     const stale = await redis.keys('edgerunner:stream:*');
     if (stale.length > 0) await redis.del(...stale);
     await redis.quit();
-    // Two replicas of one deployment: one database, one Redis.
+    // Two replicas of one deployment: one database, one Redis, one API key pepper.
     const database = await postgres.create();
     drop = database.drop;
     for (let index = 0; index < 2; index += 1) {
       apps.push(
         await startTestApp({
           config: { accounts: [paperAccount()], throttle: { trade: { limit: 1000, ttlMs: 1000 } } },
-          env: { REDIS_URL: TEST_REDIS_URL, ...database.env },
+          env: { REDIS_URL: TEST_REDIS_URL, EDGERUNNER_KEY_PEPPER: SHARED_PEPPER, ...database.env },
         }),
       );
     }

@@ -1,23 +1,18 @@
 import { Subject, type Observable } from 'rxjs';
-import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import type { Configuration } from '../config/configuration.js';
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/app-error.js';
+import { generateApiKey, generatedKeyPrefix } from './generated-api-key.js';
+import { ApiKeyHasher } from './api-key-hasher.js';
 import type { ApiKeyPrincipal, ApiKeyRecord } from './api-key-record.js';
 import type { ApiKeyScope } from './api-key-scope.js';
 import { ApiKeyStore } from './api-key.store.js';
 
-const ENVIRONMENT_KEY_ID = 'key_env_admin';
 /**
  * How long a verified key is trusted without asking the database again. A revocation takes effect at
  * once on the replica that made it and within this time on the others.
  */
 const VERIFIED_KEY_TTL_MS = 5_000;
-
-function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
 
 export interface CreatedApiKey {
   readonly record: ApiKeyRecord;
@@ -26,8 +21,9 @@ export interface CreatedApiKey {
 }
 
 @Injectable()
-export class ApiKeyService implements OnApplicationBootstrap {
+export class ApiKeyService {
   private readonly logger = new Logger(ApiKeyService.name);
+  /** Verified keys by their HMAC: the same pepper-keyed hash the database holds, never a bare digest. */
   private readonly verified = new Map<string, { principal: ApiKeyPrincipal; until: number }>();
   private readonly revokedKeys = new Subject<string>();
   /** Ids of keys revoked by this process: holders of long-lived connections (the stream) cut them. */
@@ -35,46 +31,37 @@ export class ApiKeyService implements OnApplicationBootstrap {
 
   constructor(
     private readonly store: ApiKeyStore,
-    private readonly config: ConfigService<Configuration, true>,
+    private readonly hasher: ApiKeyHasher,
   ) {}
 
-  /** Seeds the admin key from EDGERUNNER_API_KEY, or creates one on a first start and prints it once. */
-  async onApplicationBootstrap(): Promise<void> {
-    const { apiKey, dataDir } = this.config.get('server', { infer: true });
-    if (apiKey) {
-      if (!(await this.store.findByHash(hashKey(apiKey)))) {
-        await this.store.insert(
-          this.buildRecord(ENVIRONMENT_KEY_ID, 'EDGERUNNER_API_KEY', ['admin'], apiKey),
-        );
-      }
-      return;
-    }
-    if ((await this.store.list()).some((record) => record.revokedAt === null)) return;
-    const { key } = await this.create('bootstrap admin', ['admin']);
-    // Printed, not logged: the one time this secret is shown, and it must stay out of log pipelines.
-    process.stdout.write(
-      `\nEdgerunner created an admin API key. It is shown once; only its hash is kept in ${dataDir}.\n\n  ${key}\n\n`,
-    );
-    this.logger.log('Created the bootstrap admin API key (printed to stdout once)');
-  }
-
   async authenticate(key: string): Promise<ApiKeyPrincipal | undefined> {
-    const hash = hashKey(key);
+    const hashes = this.hasher.hashes(key);
+    const hash = hashes['hmac-sha256'];
     const cached = this.verified.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;
-    const record = await this.store.findByHash(hash);
+    const record = await this.store.findByHashes(hashes);
     if (!record || record.revokedAt !== null) {
       this.verified.delete(hash);
       return undefined;
     }
+    if (record.hashScheme === 'sha256') await this.upgrade(record, hash);
     const principal = { id: record.id, name: record.name, scopes: record.scopes };
     this.verified.set(hash, { principal, until: Date.now() + VERIFIED_KEY_TTL_MS });
     return principal;
   }
 
   async create(name: string, scopes: readonly ApiKeyScope[]): Promise<CreatedApiKey> {
-    const key = `er_${randomBytes(32).toString('base64url')}`;
-    const record = this.buildRecord(`key_${randomBytes(8).toString('hex')}`, name, scopes, key);
+    const key = generateApiKey();
+    const record: ApiKeyRecord = {
+      id: `key_${randomBytes(8).toString('hex')}`,
+      name,
+      scopes: [...new Set(scopes)],
+      hash: this.hasher.hash(key),
+      hashScheme: 'hmac-sha256',
+      prefix: generatedKeyPrefix(key),
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    };
     await this.store.insert(record);
     return { record, key };
   }
@@ -86,20 +73,14 @@ export class ApiKeyService implements OnApplicationBootstrap {
   async revoke(id: string): Promise<ApiKeyRecord> {
     const revoked = await this.store.revoke(id, new Date().toISOString());
     if (!revoked) throw new NotFoundError(`API key ${id} not found`);
-    this.verified.delete(revoked.hash);
+    for (const [hash, { principal }] of this.verified) if (principal.id === id) this.verified.delete(hash);
     this.revokedKeys.next(revoked.id);
     return revoked;
   }
 
-  private buildRecord(id: string, name: string, scopes: readonly ApiKeyScope[], key: string): ApiKeyRecord {
-    return {
-      id,
-      name,
-      scopes: [...new Set(scopes)],
-      hash: hashKey(key),
-      prefix: key.slice(0, 7),
-      createdAt: new Date().toISOString(),
-      revokedAt: null,
-    };
+  /** A row from before the pepper, proven by its key just now: its bare SHA-256 gives way to the HMAC. */
+  private async upgrade(record: ApiKeyRecord, hash: string): Promise<void> {
+    if (await this.store.rehash(record.id, record.hash, { hash, hashScheme: 'hmac-sha256' }))
+      this.logger.log(`Rehashed API key ${record.id} from SHA-256 to HMAC-SHA256 on its first use`);
   }
 }

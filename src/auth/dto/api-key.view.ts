@@ -13,8 +13,16 @@ export class ApiKeyView {
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true })
   scopes!: ApiKeyScope[];
 
-  @ApiProperty({ example: 'er_AbC1', description: 'First characters of the key' })
-  prefix!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'er_AbC1',
+    description:
+      'For a key Edgerunner generated: `er_` and the first 4 characters of its random part, to tell ' +
+      'keys apart. null for a key someone chose (the EDGERUNNER_API_KEY admin key): none of its ' +
+      'characters is ever shown.',
+  })
+  prefix!: string | null;
 
   @ApiProperty({ example: '2026-01-02T03:04:05.678Z' })
   createdAt!: string;
