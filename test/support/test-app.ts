@@ -9,6 +9,7 @@ import type { PaperAdapter } from '../../libs/brokers/src/index.js';
 import { AppModule } from '../../src/app.module.js';
 import { AccountRegistry } from '../../src/broker/account-registry.js';
 import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
+import { capturedLogsModule, type LogCapture } from './log-capture.js';
 
 export const ADMIN_KEY = 'er_test_admin_key_0123456789abcdef';
 
@@ -20,6 +21,8 @@ export interface TestAppOptions {
   readonly dataDir?: string;
   /** Listens here instead of an ephemeral port: a restarted server that clients reconnect to. */
   readonly port?: number;
+  /** Writes the log lines here (at LOG_LEVEL info unless `env` says otherwise) instead of nowhere. */
+  readonly logs?: LogCapture;
 }
 
 export interface TestApp {
@@ -51,18 +54,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     EDGERUNNER_DATA_DIR: dataDir,
     EDGERUNNER_CONFIG: configPath,
     EDGERUNNER_API_KEY: ADMIN_KEY,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logs ? 'info' : 'silent',
     NODE_ENV: 'test',
     ...options.env,
   };
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(env),
-    createFastifyAdapter(),
-    {
-      logger: false,
-      bufferLogs: true,
-    },
-  );
+  const root = AppModule.forRoot(env);
+  if (options.logs) root.imports = [...(root.imports ?? []), capturedLogsModule(options.logs)];
+  const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(), {
+    logger: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   await app.listen(options.port ?? 0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

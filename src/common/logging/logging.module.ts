@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import type { Configuration } from '../../config/configuration.js';
+import { LOG_DESTINATION } from './log-destination.js';
+import { serializeRequest } from './serialize-request.js';
 
 /** Paths never written to a log line, whatever logs them. */
 export const REDACTED_PATHS = [
@@ -20,22 +24,25 @@ export const REDACTED_PATHS = [
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<Configuration, true>) => {
+      inject: [ConfigService, { token: LOG_DESTINATION, optional: true }],
+      useFactory: (config: ConfigService<Configuration, true>, destination?: DestinationStream) => {
         const { logLevel, production } = config.get('server', { infer: true });
-        const pretty = !production && process.stdout.isTTY;
+        const pretty = !production && !destination && process.stdout.isTTY;
+        const options: Options = {
+          level: logLevel,
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          // A key sent as ?token= or ?api_key= is in the url; it is rewritten before any line holds it.
+          serializers: { req: serializeRequest },
+          // Fastify already named the request (X-Request-Id or a UUID); every line carries that id.
+          genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? '',
+          transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+          customLogLevel: (_request, response, error) =>
+            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+        };
         return {
           // nestjs-pino's default route pattern matches nothing under Fastify's middie in Nest 12.
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: logLevel,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            // Fastify already named the request (X-Request-Id or a UUID); every line carries that id.
-            genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? '',
-            transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-            customLogLevel: (_request, response, error) =>
-              error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-          },
+          pinoHttp: destination ? [options, destination] : options,
         };
       },
     }),
