@@ -94,7 +94,8 @@ export class BybitRest {
       const resetAt = response.rateLimitApi?.resetAtTimestamp ?? Date.now() + DEFAULT_BACKOFF_MS;
       throw this.rateLimited(endpoint, resetAt - Date.now(), response.retMsg);
     }
-    if (response.retCode !== 0) throw parseBybitError(response.retCode, response.retMsg);
+    if (response.retCode !== 0)
+      throw parseBybitError(response.retCode, response.retMsg, [this.config.apiKey, this.config.apiSecret]);
     return response.result;
   }
 

@@ -9,7 +9,7 @@ import {
   OrderRejectedError,
   UnknownSymbolError,
 } from '../errors/index.js';
-import { parseBybitError, parseBybitTransportError } from './parse-bybit-error.js';
+import { parseBybitError, parseBybitTransportError, sanitizeBybitMessage } from './parse-bybit-error.js';
 
 /** Envelopes as Bybit sends them (docs examples and bybit-api issue reports). */
 const RECORDED = [
@@ -25,14 +25,6 @@ const RECORDED = [
     false,
   ],
   [{ retCode: 10003, retMsg: 'API key is invalid.' }, BrokerAuthenticationError, false],
-  [
-    {
-      retCode: 10004,
-      retMsg: 'error sign! origin_string[1672127380519abc5000category=linear]',
-    },
-    BrokerAuthenticationError,
-    false,
-  ],
   [
     { retCode: 10005, retMsg: 'Permission denied, please check your API key permissions.' },
     BrokerAuthenticationError,
@@ -67,6 +59,43 @@ describe('parseBybitError', () => {
       expect(error.retryable).toBe(retryable);
     },
   );
+});
+
+/** A wrong secret, as Bybit answers it: the string it signed, API key included, echoed back. */
+const API_KEY = 'XXXXXXXXXXXXXXXXXX';
+const API_SECRET = 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy';
+const WRONG_SIGN = {
+  retCode: 10004,
+  retMsg: `error sign! origin_string[1672127380519${API_KEY}5000category=linear&symbol=BTCUSDT]`,
+} as const;
+
+describe('parseBybitError on a refused signature (10004)', () => {
+  it('keeps the API key out of the message, the broker message and anything serialized', () => {
+    const error = parseBybitError(WRONG_SIGN.retCode, WRONG_SIGN.retMsg, [API_KEY, API_SECRET]);
+    expect(error).toBeInstanceOf(BrokerAuthenticationError);
+    expect(error.retryable).toBe(false);
+    expect(error.brokerCode).toBe('10004');
+    expect(error.brokerMessage).toBe('error sign! origin_string[redacted]');
+    expect(error.message).toBe(
+      'Bybit refused the request signature: check the API secret (Bybit 10004: error sign! origin_string[redacted])',
+    );
+    expect(JSON.stringify({ ...error, message: error.message, stack: error.stack })).not.toContain(API_KEY);
+  });
+
+  it('drops the whole origin string even when its payload holds brackets, and with no key given', () => {
+    const body = `error sign! origin_string[1672127380519${API_KEY}5000{"orders":[{"qty":"1"}]}]`;
+    expect(parseBybitError(10004, body).brokerMessage).toBe('error sign! origin_string[redacted]');
+  });
+});
+
+describe('sanitizeBybitMessage', () => {
+  it.each([
+    [`API key ${API_KEY} is invalid.`, 'API key [redacted] is invalid.'],
+    [`secret ${API_SECRET} twice ${API_SECRET}`, 'secret [redacted] twice [redacted]'],
+    ['Too many visits!', 'Too many visits!'],
+  ])('%s becomes %s', (message, sanitized) => {
+    expect(sanitizeBybitMessage(message, [API_KEY, API_SECRET, ''])).toBe(sanitized);
+  });
 });
 
 describe('parseBybitTransportError', () => {

@@ -52,8 +52,35 @@ const BY_RET_CODE: Readonly<Record<number, readonly [ErrorClass, string]>> = {
 /** retMsg fragments Bybit sends with generic codes (10001) when the real cause is the symbol. */
 const UNKNOWN_SYMBOL = /symbol (invalid|not exist)|not supported symbols|invalid symbol/i;
 
-/** A Bybit answer with a non-zero retCode as the project's error, carrying Bybit's code and message. */
-export function parseBybitError(retCode: number, retMsg: string): BrokerError {
+/**
+ * What Bybit signed a refused request over (10004): timestamp, API key, recv_window and the payload, up
+ * to the message's last `]`, since a JSON payload may hold brackets of its own.
+ */
+const ORIGIN_STRING = /origin_string\[.*\]/s;
+const REDACTED = '[redacted]';
+
+/**
+ * Bybit's message with no credential left in it, fit for a response or a log line: the signed origin
+ * string goes, and so does every occurrence of one of `credentials` (the account's key and secret).
+ */
+export function sanitizeBybitMessage(retMsg: string, credentials: readonly string[] = []): string {
+  let message = retMsg.replace(ORIGIN_STRING, `origin_string${REDACTED}`);
+  for (const credential of credentials) {
+    if (credential !== '') message = message.split(credential).join(REDACTED);
+  }
+  return message;
+}
+
+/**
+ * A Bybit answer with a non-zero retCode as the project's error, carrying Bybit's code and its message
+ * sanitized of `credentials` (the account's API key and secret) and of the origin string that holds them.
+ */
+export function parseBybitError(
+  retCode: number,
+  rawMessage: string,
+  credentials: readonly string[] = [],
+): BrokerError {
+  const retMsg = sanitizeBybitMessage(rawMessage, credentials);
   const details = { broker: 'bybit', brokerCode: String(retCode), brokerMessage: retMsg };
   if (retCode === 10001 && UNKNOWN_SYMBOL.test(retMsg)) {
     return new UnknownSymbolError(`Bybit does not list this symbol: ${retMsg}`, details);

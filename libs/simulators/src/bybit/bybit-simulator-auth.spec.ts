@@ -33,7 +33,10 @@ describe('BybitSimulator REST authentication, through the real bybit-api client'
       .restWith({ key: API_KEY, secret: 'not-the-secret' })
       .getWalletBalance({ accountType: 'UNIFIED' });
     expect(wrongSecret.retCode).toBe(10004);
-    expect(wrongSecret.retMsg).toMatch(/^error sign!/);
+    // Real Bybit's wording: the string it verified (timestamp, API key, recv_window, payload) echoed back.
+    expect(wrongSecret.retMsg).toMatch(
+      new RegExp(`^error sign! origin_string\\[\\d{13}${API_KEY}5000accountType=UNIFIED\\]$`),
+    );
     const unknown = await kit
       .restWith({ key: 'nobody', secret: API_SECRET })
       .getWalletBalance({ accountType: 'UNIFIED' });
