@@ -30,7 +30,7 @@ export class CandlesQuery extends TickerQuery {
   @IsZonedTime()
   to?: string;
 
-  @ApiPropertyOptional({ example: 500, default: 500, maximum: MAX_CANDLES })
+  @ApiPropertyOptional({ type: 'integer', example: 500, default: 500, minimum: 1, maximum: MAX_CANDLES })
   @IsOptional()
   @IsDecimalInteger(1, MAX_CANDLES)
   limit = 500;

@@ -10,7 +10,7 @@ export class CursorPageQuery extends AccountQuery {
   @IsString()
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000, description: 'Page size' })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000, description: 'Page size' })
   @IsOptional()
   @IsDecimalInteger(1, 1000)
   limit = 100;

@@ -8,7 +8,7 @@ export class OrderStatusQuery {
   @IsString()
   account?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000 })
   @IsOptional()
   @IsDecimalInteger(1, 1000)
   limit = 100;
