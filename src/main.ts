@@ -1,15 +1,14 @@
 import 'reflect-metadata';
-import { ConfigurationError } from './config/configuration-error.js';
+import { describeStartFailure, describeStartFailureInDetail } from './describe-start-failure.js';
 import { readEnvironment } from './config/read-environment.js';
 import { startServer } from './start-server.js';
 
-startServer(readEnvironment()).catch((error: unknown) => {
-  if (error instanceof ConfigurationError) {
-    process.stderr.write(`Edgerunner cannot start: ${error.message}\n`);
-  } else {
-    process.stderr.write(
-      `Edgerunner failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  }
+const DETAILED_LOG_LEVELS = new Set(['debug', 'trace']);
+const environment = readEnvironment();
+
+startServer(environment).catch((error: unknown) => {
+  process.stderr.write(`Edgerunner cannot start: ${describeStartFailure(error)}\n`);
+  if (DETAILED_LOG_LEVELS.has(environment.LOG_LEVEL ?? ''))
+    process.stderr.write(`${describeStartFailureInDetail(error)}\n`);
   process.exit(1);
 });

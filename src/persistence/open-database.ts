@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,7 +6,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { StartupError } from '../common/startup-error.js';
 import type { Database } from './database.js';
+import { ensureDirectory } from './ensure-directory.js';
+import { describeDatabaseUrl, probePostgres } from './probe-postgres.js';
 import * as schema from './schema/index.js';
 
 /** Committed migrations: src/persistence/migrations, copied beside the build by nest-cli. */
@@ -29,20 +31,47 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/** Runs the migrations; a database that cannot be opened or migrated is closed and stops start-up. */
+async function migrated(
+  database: string,
+  migrate: () => Promise<void>,
+  close: () => Promise<void>,
+): Promise<void> {
+  try {
+    await migrate();
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw new StartupError(`${database} cannot be opened and migrated: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
 /** Opens the database and brings its schema up to date before anything reads it. */
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   if (options.url) {
+    await probePostgres(options.url);
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     // An idle client the server drops emits 'error' on the pool; unheard, it would crash the process.
     pool.on('error', (error) => options.onConnectionLost?.(error));
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder: MIGRATIONS });
-    return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+    const close = () => pool.end();
+    await migrated(
+      `the database at ${describeDatabaseUrl(options.url)}`,
+      () => migratePg(db, { migrationsFolder: MIGRATIONS }),
+      close,
+    );
+    return { db: db as unknown as Database, kind: 'postgres', close };
   }
   const directory = options.inMemory ? 'memory://' : join(options.dataDir, 'pglite');
-  if (!options.inMemory) await mkdir(directory, { recursive: true });
+  if (!options.inMemory) ensureDirectory(directory);
   const client = new PGlite(directory);
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  const close = () => client.close();
+  await migrated(
+    `the embedded database in ${directory}`,
+    () => migratePglite(db, { migrationsFolder: MIGRATIONS }),
+    close,
+  );
+  return { db: db as unknown as Database, kind: 'pglite', close };
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -8,8 +7,11 @@ import {
   type PaperAccountConfig,
   type PaperInstrumentConfig,
 } from '../../../libs/brokers/src/index.js';
+import { StartupError } from '../../common/startup-error.js';
 import type { AccountConfig } from '../../config/config-file.schema.js';
 import type { Configuration } from '../../config/configuration.js';
+import { DataDirOwnership } from '../../persistence/data-dir-ownership.js';
+import { ensureDirectory } from '../../persistence/ensure-directory.js';
 import { BrokerAdapterFactory } from './broker-adapter.factory.js';
 
 /** Paper accounts: the built-in defaults, overridden field by field from the account's `paper` options. */
@@ -17,7 +19,10 @@ import { BrokerAdapterFactory } from './broker-adapter.factory.js';
 export class PaperAdapterFactory extends BrokerAdapterFactory {
   readonly kind = 'paper';
 
-  constructor(private readonly config: ConfigService<Configuration, true>) {
+  constructor(
+    private readonly config: ConfigService<Configuration, true>,
+    private readonly dataDir: DataDirOwnership,
+  ) {
     super();
   }
 
@@ -34,7 +39,16 @@ export class PaperAdapterFactory extends BrokerAdapterFactory {
     const path = configured
       ? resolve(configured)
       : join(this.config.get('server', { infer: true }).dataDir, 'paper', `${account.name}.journal.jsonl`);
-    mkdirSync(dirname(path), { recursive: true });
+    // The journal is one process's, like the embedded database: a second writer would double orders.
+    if (this.dataDir.contains(path)) this.dataDir.claim();
+    try {
+      ensureDirectory(dirname(path));
+    } catch (error) {
+      throw new StartupError(
+        `account "${account.name}": the paper journal ${path} cannot be written: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
     return path;
   }
 
