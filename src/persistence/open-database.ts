@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -9,6 +8,7 @@ import pg from 'pg';
 import { StartupError } from '../common/startup-error.js';
 import type { Database } from './database.js';
 import { ensureDirectory } from './ensure-directory.js';
+import { EventLoopFriendlyPGlite } from './event-loop-friendly-pglite.js';
 import { describeDatabaseUrl, probePostgres } from './probe-postgres.js';
 import * as schema from './schema/index.js';
 
@@ -65,7 +65,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   }
   const directory = options.inMemory ? 'memory://' : join(options.dataDir, 'pglite');
   if (!options.inMemory) ensureDirectory(directory);
-  const client = new PGlite(directory);
+  const client = new EventLoopFriendlyPGlite(directory);
   const db = drizzlePglite(client, { schema });
   const close = () => client.close();
   await migrated(
