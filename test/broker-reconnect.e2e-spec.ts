@@ -7,10 +7,13 @@ describe('an account whose broker is unreachable at start', () => {
   let app: TestApp;
   let simulator: BybitSimulator | undefined;
   let port: number;
-  const status = async (): Promise<string | undefined> => {
+  const account = async (): Promise<{ status: string; downReason: string | null } | undefined> => {
     const response = await app.http.get('/accounts').set(...bearer(ADMIN_KEY));
-    return (response.body.data as { name: string; status: string }[]).find((a) => a.name === 'bybit')?.status;
+    return (response.body.data as { name: string; status: string; downReason: string | null }[]).find(
+      (a) => a.name === 'bybit',
+    );
   };
+  const status = async (): Promise<string | undefined> => (await account())?.status;
 
   beforeAll(async () => {
     port = await freePort();
@@ -40,14 +43,25 @@ describe('an account whose broker is unreachable at start', () => {
   });
 
   it('starts the API anyway, shows the account down, and connects it by itself once the broker answers', async () => {
-    expect(await status()).toBe('down');
+    expect(await account()).toEqual(
+      expect.objectContaining({
+        status: 'down',
+        downReason: expect.stringMatching(/^cannot connect to bybit.*; retrying with backoff$/),
+      }),
+    );
     expect((await app.http.get('/health/ready')).status).toBe(503);
+    // Unreachable is a passing reason, unlike refused credentials: an order on it may be retried.
+    const meanwhile = await app.http
+      .post('/trade')
+      .set(...bearer(ADMIN_KEY))
+      .send({ symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '0.001' });
+    expect([meanwhile.status, meanwhile.body.data?.retryable]).toEqual([503, true]);
     simulator = new BybitSimulator({ port, tickIntervalMs: 0 });
     await simulator.start();
     for (let attempt = 0; attempt < 80 && (await status()) !== 'connected'; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await status()).toBe('connected');
+    expect(await account()).toEqual(expect.objectContaining({ status: 'connected', downReason: null }));
     expect((await app.http.get('/health/ready')).status).toBe(200);
     const placed = await app.http
       .post('/trade')

@@ -145,11 +145,15 @@ describe('a Bybit account through the app, on the Bybit V5 simulator', () => {
   });
 
   it('reports a wrong secret as Bybit’s refusal: the account is down, connecting answers 502 with 10004', async () => {
-    const accounts = await app.http.get('/accounts').set(...auth);
-    expect(
-      (accounts.body.data as { name: string; status: string }[]).find((a) => a.name === 'bybit-wrong')
-        ?.status,
-    ).toBe('down');
+    const downReason =
+      /^authentication refused by bybit \(10004\): Bybit refused the request signature: check the API secret/;
+    const wrongAccount = async () =>
+      ((await app.http.get('/accounts').set(...auth)).body.data as Record<string, unknown>[]).find(
+        (account) => account.name === 'bybit-wrong',
+      );
+    expect(await wrongAccount()).toEqual(
+      expect.objectContaining({ status: 'down', downReason: expect.stringMatching(downReason) }),
+    );
     const response = await app.http
       .post('/broker/connect')
       .set(...auth)
@@ -162,6 +166,28 @@ describe('a Bybit account through the app, on the Bybit V5 simulator', () => {
       }),
     );
     expect(JSON.stringify(response.body)).not.toContain('not-the-secret');
+    const account = await wrongAccount();
+    expect(account?.downReason).toMatch(downReason);
+    expect(JSON.stringify(account)).not.toContain('not-the-secret');
+  });
+
+  it('answers an order on the account whose credentials Bybit refused 502, not retryable, with Bybit’s code', async () => {
+    const response = await trade({ account: 'bybit-wrong', clientOrderId: 'bybit-wrong-1' });
+    expect(response.status).toBe(502);
+    expect(response.body).toEqual({
+      status: 'error',
+      message: expect.stringMatching(/^Account bybit-wrong is down: Bybit refused the request signature/),
+      data: expect.objectContaining({
+        code: 'authentication',
+        broker: 'bybit',
+        brokerCode: '10004',
+        retryable: false,
+      }),
+    });
+    expect(JSON.stringify(response.body)).not.toContain('not-the-secret');
+    // Refused before it was recorded: nothing for reconciliation to chase.
+    const recorded = await app.http.get('/orders?account=bybit-wrong').set(...auth);
+    expect(recorded.body.data.items).toEqual([]);
   });
 
   it('places an order Bybit refused once for its rate limit exactly once', async () => {

@@ -12,6 +12,7 @@ import type { AccountConfig } from '../config/config-file.schema.js';
 import type { Configuration } from '../config/configuration.js';
 import { BROKER_ADAPTER_FACTORIES, BrokerAdapterFactory } from './adapters/broker-adapter.factory.js';
 import { BrokerCallLogger } from './broker-call.logger.js';
+import { describeConnectFailure, refusalForOrder, type ConnectFailure } from './connect-failure.js';
 import { ReconnectSchedule } from './reconnect-schedule.js';
 
 interface RegisteredAccount {
@@ -33,6 +34,8 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Accounts whose reconciliation failed, with why: they take no new orders until it succeeds. */
   private readonly degraded = new Map<string, string>();
   private readonly reconnects = new ReconnectSchedule();
+  /** Why each account last failed to connect, until it connects or is disconnected on purpose. */
+  private readonly connectFailures = new Map<string, ConnectFailure>();
 
   constructor(
     @Inject(BROKER_ADAPTER_FACTORIES) factories: BrokerAdapterFactory[],
@@ -74,19 +77,18 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
    * that refuses the credentials is not retried: that needs a person. Never throws.
    */
   async connectOrRetry(name: string): Promise<void> {
-    const { config, adapter } = this.resolveAccount(name);
+    const { config } = this.resolveAccount(name);
     try {
-      await adapter.connect();
-      this.reconnects.cancel(name);
-      this.logger.log(`Account "${config.name}" (${config.broker}) connected`);
+      await this.connect(name);
     } catch (error) {
-      // A broker that is down at start must not stop the API; the account shows `down`.
+      // A broker that is down at start must not stop the API; the account shows `down`, saying why.
       const message = (error as Error).message;
       if (error instanceof BrokerError && !error.retryable) {
         this.reconnects.cancel(name);
         this.logger.error(`Account "${config.name}" (${config.broker}) failed to connect: ${message}`);
         return;
       }
+      this.connectFailures.set(name, { error, retrying: true });
       const delayMs = this.reconnects.schedule(name, () => void this.connectOrRetry(name));
       this.logger.error(
         `Account "${config.name}" (${config.broker}) failed to connect: ${message}; retrying in ${delayMs} ms`,
@@ -94,9 +96,49 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** A disconnect on purpose also stops any pending retry. */
+  /** Connects the account once, keeping why it failed for GET /accounts and for orders on it. */
+  async connect(name: string): Promise<void> {
+    const { config, adapter } = this.resolveAccount(name);
+    try {
+      await adapter.connect();
+    } catch (error) {
+      this.connectFailures.set(name, { error, retrying: false });
+      throw error;
+    }
+    this.reconnects.cancel(name);
+    this.connectFailures.delete(name);
+    this.logger.log(`Account "${config.name}" (${config.broker}) connected`);
+  }
+
+  /** A connect asked for now makes any pending automatic retry moot. */
   stopRetrying(name: string): void {
     this.reconnects.cancel(name);
+  }
+
+  /** Disconnects the account on purpose, which also stops any pending retry. */
+  async disconnect(name: string): Promise<void> {
+    const { adapter } = this.resolveAccount(name);
+    this.reconnects.cancel(name);
+    this.connectFailures.delete(name);
+    await adapter.disconnect();
+  }
+
+  /** Why the account is not connected, when a connect failed; null when it is connected or never tried. */
+  downReason(name: string): string | null {
+    const failure = this.connectFailures.get(name);
+    if (!failure || this.resolve(name).status === 'connected') return null;
+    return describeConnectFailure(failure);
+  }
+
+  /**
+   * The broker's refusal (credentials, permissions) that keeps the account down, as the error an order on
+   * it gets: nothing a retry can change, unlike an unreachable broker.
+   */
+  connectRefusal(name: string): BrokerError | undefined {
+    const error = this.connectFailures.get(name)?.error;
+    if (!(error instanceof BrokerError) || error.retryable || this.resolve(name).status === 'connected')
+      return undefined;
+    return refusalForOrder(error, name);
   }
 
   /** Marks the account degraded (reason) or healthy again (null). */

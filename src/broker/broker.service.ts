@@ -22,6 +22,7 @@ export class BrokerService {
       name: config.name,
       broker: config.broker,
       status: adapter.status,
+      downReason: this.registry.downReason(config.name),
       degradedReason: this.registry.degradedReason(config.name) ?? null,
       autoConnect: config.autoConnect,
       capabilities: {
@@ -34,17 +35,16 @@ export class BrokerService {
   }
 
   async connect(account?: string): Promise<AccountView> {
-    const { config, adapter } = this.registry.resolveAccount(account);
+    const { config } = this.registry.resolveAccount(account);
     // Asked for now: any pending automatic retry is moot.
     this.registry.stopRetrying(config.name);
-    await adapter.connect();
+    await this.registry.connect(config.name);
     return this.view(config.name);
   }
 
   async disconnect(account?: string): Promise<AccountView> {
-    const { config, adapter } = this.registry.resolveAccount(account);
-    this.registry.stopRetrying(config.name);
-    await adapter.disconnect();
+    const { config } = this.registry.resolveAccount(account);
+    await this.registry.disconnect(config.name);
     return this.view(config.name);
   }
 

@@ -108,6 +108,7 @@ describe('OrderService', () => {
     const registry = {
       events,
       degradedReason: () => undefined,
+      connectRefusal: () => undefined,
       resolve: () => adapter,
       resolveAccount: () => ({ config: { name: 'paper' }, adapter }),
     } as unknown as AccountRegistry;

@@ -127,6 +127,9 @@ export class OrderService {
     const existing = await this.orders.findByClientOrderId(account, clientOrderId);
     if (existing) return existing;
     // Retries above still get their first answer; only new orders wait for a healthy account.
+    // Credentials the broker refused are a 502 no retry fixes, not a 503 "try again later".
+    const refusal = this.registry.connectRefusal(account);
+    if (refusal) throw refusal;
     const degraded = this.registry.degradedReason(account);
     if (degraded !== undefined) {
       throw new UnavailableError(

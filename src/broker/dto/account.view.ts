@@ -31,6 +31,17 @@ export class AccountView {
   @ApiProperty({
     type: String,
     nullable: true,
+    description:
+      'Why the account is not connected: the last connect failure (the broker refusing the credentials, ' +
+      'or unreachable and retried); null when connected or never tried',
+    example:
+      'authentication refused by bybit (10004): Bybit refused the request signature: check the API secret',
+  })
+  downReason!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
     description: 'Set while reconciliation with the broker fails: the account takes no new orders',
   })
   degradedReason!: string | null;
