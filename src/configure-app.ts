@@ -9,6 +9,7 @@ import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './com
 import { checkRequestShape } from './common/http/request-shape.js';
 import { setupSwagger } from './common/http/swagger.setup.js';
 import { RedisIoAdapter } from './common/realtime/redis-io.adapter.js';
+import { RootRefusingIoAdapter } from './common/realtime/root-refusing-io.adapter.js';
 import type { Configuration } from './config/configuration.js';
 import { MetricsService } from './health/metrics/metrics.service.js';
 
@@ -78,10 +79,10 @@ export function configureApp(app: NestFastifyApplication): void {
       done();
     });
   setupSwagger(app);
-  // Several API processes share their Socket.IO fan-out through Redis; one process needs nothing.
+  // Several API processes share their Socket.IO fan-out through Redis; either way `/` refuses clients.
   const { redisUrl } = app
     .get<ConfigService<Configuration, true>>(ConfigService)
     .get('server', { infer: true });
-  if (redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, redisUrl));
+  app.useWebSocketAdapter(redisUrl ? new RedisIoAdapter(app, redisUrl) : new RootRefusingIoAdapter(app));
   app.enableShutdownHooks();
 }

@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import { RootRefusingIoAdapter } from './root-refusing-io.adapter.js';
 
 /**
  * Socket.IO over Redis pub/sub: an event broadcast by one API process reaches the subscribers of every
  * process, so any replica can serve any client.
  */
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends RootRefusingIoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
 

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io';
 import type { ApiKeyPrincipal } from '../../auth/api-key-record.js';
 import { scopesGrant } from '../../auth/api-key-scope.js';
 import type { ApiKeyService } from '../../auth/api-key.service.js';
-import { errorEnvelope } from '../../common/http/api-envelope.js';
+import { socketRefusal as refusal } from '../../common/realtime/socket-refusal.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -12,10 +12,6 @@ function tokenOf(socket: Socket): string | undefined {
   if (typeof auth?.token === 'string' && auth.token !== '') return auth.token;
   const header = socket.handshake.headers.authorization;
   return typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
-}
-
-function refusal(message: string, code: 'unauthenticated' | 'forbidden'): Error & { data: unknown } {
-  return Object.assign(new Error(message), { data: errorEnvelope(message, { code }) });
 }
 
 /**
