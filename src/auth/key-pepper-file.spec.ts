@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StartupError } from '../common/startup-error.js';
 import { ConfigurationError } from '../config/configuration-error.js';
 import { KEY_PEPPER_FILE, readOrCreatePepperFile } from './key-pepper-file.js';
 
@@ -43,6 +44,15 @@ describe('readOrCreatePepperFile', () => {
       created: false,
       exposedMode: '0644',
     });
+  });
+
+  it('names the file when the data dir cannot hold it', async () => {
+    const blocked = join(dataDir, 'not-a-directory');
+    await writeFile(blocked, '');
+    await expect(readOrCreatePepperFile(blocked)).rejects.toThrow(StartupError);
+    await expect(readOrCreatePepperFile(blocked)).rejects.toThrow(
+      `the API key pepper ${join(blocked, KEY_PEPPER_FILE)} cannot be read or written: `,
+    );
   });
 
   it('refuses a pepper file that is empty or too short instead of replacing it', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { StartupError } from '../common/startup-error.js';
 import { ConfigurationError } from '../config/configuration-error.js';
 import { MIN_KEY_PEPPER_LENGTH } from '../config/read-key-pepper.js';
 
@@ -55,10 +56,20 @@ async function create(dataDir: string, path: string): Promise<boolean> {
 export async function readOrCreatePepperFile(dataDir: string): Promise<PepperFile> {
   const path = join(dataDir, KEY_PEPPER_FILE);
   try {
-    return await read(path, false);
+    try {
+      return await read(path, false);
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
+    return await read(path, await create(dataDir, path));
   } catch (error) {
-    if (!isCode(error, 'ENOENT')) throw error;
+    if (error instanceof ConfigurationError) throw error;
+    // EACCES, a read-only data dir…: one line naming the file, as a failed start prints it.
+    throw new StartupError(
+      `the API key pepper ${path} cannot be read or written: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
-  const created = await create(dataDir, path);
-  return read(path, created);
 }
