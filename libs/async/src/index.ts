@@ -1,0 +1,4 @@
+export * from './backoff.js';
+export * from './retry-with-backoff.js';
+export * from './serial-queue.js';
+export * from './single-flight.js';
