@@ -1,4 +1,5 @@
 import { RestClientV5, type APIRateLimit, type APIResponseV3WithTime } from 'bybit-api';
+import { retryWithBackoff } from '../../../async/src/index.js';
 import { BrokerRateLimitError, type BrokerError } from '../errors/index.js';
 import { signWithHmac, syncRestClock } from './bybit-clock.js';
 import type { BybitConfig } from './bybit-config.js';
@@ -53,17 +54,25 @@ export class BybitRest {
   }
 
   /** A read: safe to repeat, so a rate limit waits for its reset and a clock skew resyncs, then it retries. */
-  async read<T>(endpoint: string, call: Call<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      const waitMs = this.waitFor(endpoint);
-      if (waitMs > 0) await sleep(waitMs);
-      try {
-        return await this.send(endpoint, call);
-      } catch (error) {
-        const last = attempt >= this.config.readRetries;
-        if (last || !(await this.recover(error as BrokerError))) throw error;
-      }
-    }
+  read<T>(endpoint: string, call: Call<T>): Promise<T> {
+    return retryWithBackoff(
+      async () => {
+        const waitMs = this.waitFor(endpoint);
+        if (waitMs > 0) await sleep(waitMs);
+        return this.send(endpoint, call);
+      },
+      {
+        attempts: this.config.readRetries,
+        // A fixed pause, not a growing one: a rate limit waits for Bybit's own reset time instead.
+        baseDelayMs: DEFAULT_BACKOFF_MS,
+        maxDelayMs: DEFAULT_BACKOFF_MS,
+        shouldRetry: (error) => worthRetrying(error as BrokerError),
+        delayFor: (error) => askedDelay(error as BrokerError),
+        onRetry: (error) =>
+          isClockSkew(error as BrokerError) ? this.syncClock().then(() => undefined) : undefined,
+        sleep,
+      },
+    );
   }
 
   /**
@@ -76,7 +85,7 @@ export class BybitRest {
     try {
       return await this.send(endpoint, call);
     } catch (error) {
-      if ((error as BrokerError).brokerCode !== String(CLOCK_SKEW)) throw error;
+      if (!isClockSkew(error as BrokerError)) throw error;
       await this.syncClock();
       return this.send(endpoint, call);
     }
@@ -97,23 +106,6 @@ export class BybitRest {
     if (response.retCode !== 0)
       throw parseBybitError(response.retCode, response.retMsg, [this.config.apiKey, this.config.apiSecret]);
     return response.result;
-  }
-
-  /** Prepares a retry of a read; false when the error is not worth one. */
-  private async recover(error: BrokerError): Promise<boolean> {
-    if (error.brokerCode === String(CLOCK_SKEW)) {
-      await this.syncClock();
-      return true;
-    }
-    if (error instanceof BrokerRateLimitError) {
-      await sleep(Math.max(error.retryAfterMs ?? DEFAULT_BACKOFF_MS, 10));
-      return true;
-    }
-    if (error.retryable && error.code !== 'rate_limited') {
-      await sleep(DEFAULT_BACKOFF_MS);
-      return true;
-    }
-    return false;
   }
 
   /** How long until the endpoint's budget, spent by the last answer's count, resets (0: spend away). */
@@ -138,4 +130,25 @@ export class BybitRest {
       },
     );
   }
+}
+
+/** Bybit refused the request unread because our clock drifted: resync and it goes through. */
+function isClockSkew(error: BrokerError): boolean {
+  return error.brokerCode === String(CLOCK_SKEW);
+}
+
+/** A read is retried after a clock skew, a rate limit, or any other retryable failure. */
+function worthRetrying(error: BrokerError): boolean {
+  return (
+    isClockSkew(error) ||
+    error instanceof BrokerRateLimitError ||
+    (error.retryable && error.code !== 'rate_limited')
+  );
+}
+
+/** No wait after a resync; a rate limit waits for Bybit's reset; anything else the fixed pause. */
+function askedDelay(error: BrokerError): number | undefined {
+  if (isClockSkew(error)) return 0;
+  if (error instanceof BrokerRateLimitError) return Math.max(error.retryAfterMs ?? DEFAULT_BACKOFF_MS, 10);
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SerialQueue } from '../../../async/src/index.js';
 import { BybitAccount } from './account/bybit-account.js';
 import { toRestExecution } from './account/bybit-execution.js';
 import { toRestOrder } from './account/bybit-order-view.js';
@@ -16,7 +17,6 @@ import { orderRoutes } from './rest/bybit-order-routes.js';
 import { queryRoutes } from './rest/bybit-query-routes.js';
 import { BybitRateLimiter } from './rest/bybit-rate-limiter.js';
 import { BybitRestHandler } from './rest/bybit-rest-handler.js';
-import { SerialQueue } from './serial-queue.js';
 import { ServerClock } from './server-clock.js';
 import { BybitWsServer } from './ws/bybit-ws-server.js';
 
@@ -46,6 +46,11 @@ const STREAM_PATHS: Readonly<Record<BybitStreamName, string>> = {
 export class BybitSimulator {
   readonly config: BybitSimulatorConfig;
   private readonly clock = new ServerClock();
+  /**
+   * Every change to the market and the accounts runs on this one queue, so a timer tick never lands in
+   * the middle of an order placement and each request sees the state the previous one left, as on a
+   * single matching engine.
+   */
   private readonly queue = new SerialQueue();
   private readonly registry: BybitInstrumentRegistry;
   private readonly market: BybitMarket;
