@@ -1,9 +1,14 @@
-import { BybitSimulator, SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '../../../simulators/src/index.js';
-import type { BybitSimulatorConfig } from '../../../simulators/src/bybit/bybit-simulator-config.js';
-import { BYBIT_DEFAULTS, type BybitConfig } from '../bybit/bybit-config.js';
-import { BybitAdapter } from '../bybit/bybit.adapter.js';
+import { BYBIT_DEFAULTS, type BybitConfig } from '../../../../brokers/src/bybit/bybit-config.js';
+import { BybitAdapter } from '../../../../brokers/src/bybit/bybit.adapter.js';
+import { BybitSimulator } from '../bybit-simulator.js';
+import type { BybitSimulatorConfig } from '../bybit-simulator-config.js';
+import { SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '../bybit-simulator-defaults.js';
 
-/** A Bybit simulator on loopback and an adapter configured for it, as an account's config would be. */
+/**
+ * A Bybit simulator on loopback and the real Bybit adapter configured for it, as an account's config
+ * would be: for the adapter's specs. It lives with the simulator so that libs/brokers never depends on
+ * libs/simulators outside its specs.
+ */
 export interface BybitAdapterKit {
   readonly simulator: BybitSimulator;
   readonly config: BybitConfig;
