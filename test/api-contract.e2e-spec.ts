@@ -53,6 +53,12 @@ describe('API contract: envelope, version header, errors', () => {
     const response = await t.http.get('/no/such/route').set(...bearer(ADMIN_KEY));
     expect(response.status).toBe(404);
     expectErrorEnvelope(response.body, /no\/such\/route/);
+    const withCredential = await t.http
+      .get('/no/such/route?access_token=er_secret_123')
+      .set(...bearer(ADMIN_KEY));
+    expect(withCredential.status).toBe(404);
+    expect(withCredential.body.message).toBe('Cannot GET /no/such/route');
+    expect(withCredential.text).not.toContain('er_secret_123');
     expect(response.headers[VERSION]).toBe('1');
     expect(response.headers['x-request-id']).toEqual(expect.any(String));
   });

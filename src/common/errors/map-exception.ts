@@ -9,12 +9,17 @@ export interface MappedException {
   readonly body: ApiEnvelope;
 }
 
+/** Nest's 404 names the request line; its query string may carry a credential (`?access_token=`). */
+function withoutQueryString(message: string): string {
+  return message.replace(/^(Cannot [A-Z]+ [^?\s]*)\?\S*/, '$1');
+}
+
 function httpExceptionMessage(exception: HttpException): string {
   const response = exception.getResponse();
-  if (typeof response === 'string') return response;
+  if (typeof response === 'string') return withoutQueryString(response);
   const message = (response as { message?: unknown }).message;
   if (Array.isArray(message)) return message.join('; ');
-  return typeof message === 'string' ? message : exception.message;
+  return withoutQueryString(typeof message === 'string' ? message : exception.message);
 }
 
 /** Errors raised by Fastify itself (malformed JSON, body too large) carry a 4xx `statusCode`. */
