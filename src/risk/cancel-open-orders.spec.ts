@@ -1,5 +1,5 @@
 import { BrokerTimeoutError, type BrokerAdapter } from '../../libs/brokers/src/index.js';
-import { startPaperTestKit, type PaperTestKit } from '../../libs/brokers/src/paper/paper-test-kit.js';
+import { startPaperTestKit, type PaperTestKit } from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
 import { cancelOpenOrders } from './cancel-open-orders.js';
 
 describe('cancelOpenOrders', () => {

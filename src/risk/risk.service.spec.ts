@@ -5,7 +5,7 @@ import {
   T0,
   TEST_INSTRUMENT,
   type PaperTestKit,
-} from '../../libs/brokers/src/paper/paper-test-kit.js';
+} from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { RiskLimits } from '../config/risk-limits.schema.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';

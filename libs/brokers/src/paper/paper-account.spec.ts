@@ -1,4 +1,4 @@
-import { startPaperTestKit } from './paper-test-kit.js';
+import { startPaperTestKit } from './testing/paper-test-kit.js';
 
 describe('PaperAdapter account and positions', () => {
   it('charges taker fees on market fills and maker fees on resting limits, in the account currency', async () => {

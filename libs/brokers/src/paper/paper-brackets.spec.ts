@@ -1,6 +1,6 @@
 import type { BrokerOrder } from '../domain/index.js';
 import { InvalidOrderError } from '../errors/index.js';
-import { startPaperTestKit, TEST_INSTRUMENT } from './paper-test-kit.js';
+import { startPaperTestKit, TEST_INSTRUMENT } from './testing/paper-test-kit.js';
 
 /** The entry and its children, by role. */
 async function bracket(

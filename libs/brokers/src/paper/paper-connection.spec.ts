@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { BrokerEvent } from '../domain/index.js';
 import { PaperAdapter } from './paper.adapter.js';
-import { T0, testPaperConfig } from './paper-test-kit.js';
+import { T0, testPaperConfig } from './testing/paper-test-kit.js';
 
 describe('PaperAdapter connection and clock', () => {
   afterEach(() => {

@@ -1,6 +1,6 @@
 import { UnknownSymbolError } from '../errors/index.js';
 import { PaperAdapter } from './paper.adapter.js';
-import { startPaperTestKit, TEST_INSTRUMENT, testPaperConfig } from './paper-test-kit.js';
+import { startPaperTestKit, TEST_INSTRUMENT, testPaperConfig } from './testing/paper-test-kit.js';
 
 describe('PaperAdapter depth control and per-instrument fees', () => {
   describe('setDepth', () => {

@@ -1,5 +1,5 @@
 import { BrokerConnectionError, InvalidOrderError } from '../errors/index.js';
-import { startPaperTestKit, T0 } from './paper-test-kit.js';
+import { startPaperTestKit, T0 } from './testing/paper-test-kit.js';
 
 describe('PaperAdapter lookups for reconciliation', () => {
   describe('findOrderByClientOrderId', () => {

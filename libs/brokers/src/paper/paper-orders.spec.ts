@@ -7,7 +7,7 @@ import {
   UnknownSymbolError,
 } from '../errors/index.js';
 import { PaperAdapter } from './paper.adapter.js';
-import { startPaperTestKit, T0, testPaperConfig } from './paper-test-kit.js';
+import { startPaperTestKit, T0, testPaperConfig } from './testing/paper-test-kit.js';
 
 describe('PaperAdapter orders', () => {
   describe('market', () => {

@@ -19,19 +19,19 @@ import {
 import { BrokerConnectionError, InvalidOrderError, UnknownSymbolError } from '../errors/index.js';
 import { BrokerAdapter } from '../port/broker-adapter.js';
 import { checkPaperConfig } from './check-paper-config.js';
-import { FillHistory } from './fill-history.js';
-import { FillRecorder } from './fill-recorder.js';
-import { MatchingEngine } from './matching-engine.js';
+import { FillHistory } from './ledger/fill-history.js';
+import { ExecutionBooker } from './ledger/execution-booker.js';
+import { MatchingEngine } from './matching/matching-engine.js';
 import type { PaperAccountConfig, PaperInstrumentConfig } from './paper-config.js';
 import { PAPER_CAPABILITIES } from './paper-capabilities.js';
-import { PAPER_JOURNAL_VERSION, PaperJournal } from './paper-journal.js';
-import { PaperLedger } from './paper-ledger.js';
+import { PAPER_JOURNAL_VERSION, PaperJournal } from './journal/paper-journal.js';
+import { PaperLedger } from './ledger/paper-ledger.js';
 import { type PaperLogger, processWarningLogger } from './paper-logger.js';
-import { PaperMarket } from './paper-market.js';
-import { toBrokerOrder } from './paper-order.js';
-import { midPrice, type PaperQuote, toTicker } from './paper-quote.js';
-import { JournalWriteError, PaperUnitOfWork } from './paper-unit-of-work.js';
-import { restorePaperState } from './restore-paper-state.js';
+import { PaperMarket } from './market/paper-market.js';
+import { toBrokerOrder } from './matching/paper-order.js';
+import { midPrice, type PaperQuote, toTicker } from './market/paper-quote.js';
+import { JournalWriteError, PaperUnitOfWork } from './journal/paper-unit-of-work.js';
+import { restorePaperState } from './journal/restore-paper-state.js';
 
 /**
  * The embedded paper broker: a matching simulator over its own seeded price feed (or a replayed candle
@@ -99,7 +99,7 @@ export class PaperAdapter extends BrokerAdapter {
       slippageBps: config.slippageBps,
       capabilities: this.capabilities,
       ledger: this.ledger,
-      fills: new FillRecorder({
+      executions: new ExecutionBooker({
         account: config.account,
         currency: config.currency,
         makerFeeBps: config.makerFeeBps,
