@@ -16,6 +16,22 @@ function startSleeper(): Promise<ChildProcess> {
   });
 }
 
+/**
+ * A killed process its parent never reaped: `sh` starts a child, then becomes `sleep`, which never waits
+ * for it. Resolves with the zombie's PID once the kernel shows it as one.
+ */
+async function startZombie(): Promise<{ parent: ChildProcess; pid: number }> {
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const pid = await new Promise<number>((resolve) =>
+    parent.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk))),
+  );
+  while (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z')
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  return { parent, pid };
+}
+
 /** The PID of a process that has exited. */
 async function deadPid(): Promise<number> {
   const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
@@ -82,6 +98,14 @@ describe('acquireDataDirLock', () => {
   it('takes over a lock left by a process that no longer runs (killed with SIGKILL)', async () => {
     const pid = await deadPid();
     writeLock({ pid, startTicks: undefined });
+    lock = acquireDataDirLock(dataDir);
+    expect(recorded().pid).toBe(process.pid);
+  });
+
+  it('takes over a lock of a killed process its parent has not reaped yet (a zombie)', async () => {
+    const zombie = await startZombie();
+    sleeper = zombie.parent;
+    writeLock(ownerOf(zombie.pid));
     lock = acquireDataDirLock(dataDir);
     expect(recorded().pid).toBe(process.pid);
   });

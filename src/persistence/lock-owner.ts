@@ -21,21 +21,24 @@ function readOptional(path: string): string | undefined {
   }
 }
 
-/** Field 22 of /proc/<pid>/stat; the command name before it may hold spaces and parentheses. */
-function startTicksOf(pid: number): string | undefined {
+/** Fields 3 (state) and 22 (start time) of /proc/<pid>/stat; the command name before them may hold spaces. */
+function statOf(pid: number): { state: string; startTicks: string } | undefined {
   const stat = readOptional(`/proc/${pid}/stat`);
   if (stat === undefined) return undefined;
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0] ?? '', startTicks: fields[19] ?? '' };
 }
 
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  // A killed process its parent has not reaped yet (a zombie) still answers kill(pid, 0).
+  const state = statOf(pid)?.state;
+  return state !== 'Z' && state !== 'X';
 }
 
 /** The process `pid` of this host as a lock file taken now would record it. */
@@ -44,7 +47,7 @@ export function ownerOf(pid: number): LockOwner {
     pid,
     hostname: hostname(),
     bootId: readOptional('/proc/sys/kernel/random/boot_id'),
-    startTicks: startTicksOf(pid),
+    startTicks: statOf(pid)?.startTicks,
     since: new Date().toISOString(),
   };
 }
@@ -65,6 +68,6 @@ export function mayBeRunning(owner: LockOwner): boolean {
   if (owner.hostname !== self.hostname) return true;
   if (owner.bootId !== undefined && self.bootId !== undefined && owner.bootId !== self.bootId) return false;
   if (!isRunning(owner.pid)) return false;
-  const startTicks = startTicksOf(owner.pid);
+  const startTicks = statOf(owner.pid)?.startTicks;
   return owner.startTicks === undefined || startTicks === undefined || startTicks === owner.startTicks;
 }
