@@ -36,12 +36,14 @@ export async function startServer(
   const { port, host } = app
     .get<ConfigService<Configuration, true>>(ConfigService)
     .get('server', { infer: true });
-  try {
-    await app.listen(port, host);
-  } catch (error) {
-    // Closed so that the database, the brokers and the data dir lock are let go before the process ends.
+  // Closed on any failure, so that the database, the brokers and the data dir lock are let go first.
+  const closeAndThrow = async (error: unknown): Promise<never> => {
     await app.close().catch(() => undefined);
-    throw listenFailure(error, port, host);
-  }
+    throw error;
+  };
+  // Initialised apart from listening, so a failing start-up hook (a key pepper that does not match) is
+  // reported as itself, not as a failure to listen.
+  await app.init().catch(closeAndThrow);
+  await app.listen(port, host).catch((error: unknown) => closeAndThrow(listenFailure(error, port, host)));
   return app;
 }

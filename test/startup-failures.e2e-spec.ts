@@ -77,6 +77,19 @@ describe('a server that cannot start', () => {
     expect(stderr).not.toContain('hunter2');
   });
 
+  it('says the API key pepper is not the one the stored keys are hashed with, not that it cannot listen', async () => {
+    const dataDir = join(root, 'pepper');
+    const pepper = (name: string) => ({
+      EDGERUNNER_DATA_DIR: dataDir,
+      EDGERUNNER_KEY_PEPPER: name.repeat(40),
+    });
+    server = await startServerProcess(pepper('a'), EXIT_WITHIN_MS);
+    await server.stop();
+    const stderr = await failToStart(pepper('b'));
+    expect(stderr).toContain('the API key pepper (EDGERUNNER_KEY_PEPPER) is not the one');
+    expect(stderr).not.toContain('cannot listen');
+  });
+
   it('adds the stack under the line at LOG_LEVEL=debug', async () => {
     server = await startServerProcess(
       { EDGERUNNER_DATA_DIR: '/proc/self/nope', LOG_LEVEL: 'debug' },
