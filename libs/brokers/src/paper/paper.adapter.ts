@@ -1,5 +1,4 @@
 import { type Observable, Subject } from 'rxjs';
-import { dec, isDecimal, toDecimalString } from '../decimal/index.js';
 import {
   type AccountSummary,
   type BrokerCapabilities,
@@ -16,22 +15,18 @@ import {
   type Timeframe,
   timeframeToMs,
 } from '../domain/index.js';
-import { BrokerConnectionError, InvalidOrderError, UnknownSymbolError } from '../errors/index.js';
+import { InvalidOrderError } from '../errors/index.js';
 import { BrokerAdapter } from '../port/broker-adapter.js';
-import { checkPaperConfig } from './check-paper-config.js';
-import { FillHistory } from './ledger/fill-history.js';
-import { ExecutionBooker } from './ledger/execution-booker.js';
-import { MatchingEngine } from './matching/matching-engine.js';
-import type { PaperAccountConfig, PaperInstrumentConfig } from './paper-config.js';
-import { PAPER_CAPABILITIES } from './paper-capabilities.js';
-import { PAPER_JOURNAL_VERSION, PaperJournal } from './journal/paper-journal.js';
-import { PaperLedger } from './ledger/paper-ledger.js';
-import { type PaperLogger, processWarningLogger } from './paper-logger.js';
-import { PaperMarket } from './market/paper-market.js';
+import { toTicker } from './market/paper-quote.js';
 import { toBrokerOrder } from './matching/paper-order.js';
-import { midPrice, type PaperQuote, toTicker } from './market/paper-quote.js';
-import { JournalWriteError, PaperUnitOfWork } from './journal/paper-unit-of-work.js';
-import { restorePaperState } from './journal/restore-paper-state.js';
+import { checkPaperConfig } from './check-paper-config.js';
+import { PAPER_CAPABILITIES } from './paper-capabilities.js';
+import type { PaperAccountConfig } from './paper-config.js';
+import { PaperConnection } from './paper-connection.js';
+import { toInstrument } from './paper-instruments.js';
+import { type PaperLogger, processWarningLogger } from './paper-logger.js';
+import { PaperMarketControls } from './paper-market-controls.js';
+import { buildPaperVenue, type PaperVenue } from './paper-venue.js';
 
 /**
  * The embedded paper broker: a matching simulator over its own seeded price feed (or a replayed candle
@@ -50,16 +45,9 @@ export class PaperAdapter extends BrokerAdapter {
   readonly events: Observable<BrokerEvent>;
 
   private readonly subject = new Subject<BrokerEvent>();
-  private connection: ConnectionStatus = 'down';
-  private timer: NodeJS.Timeout | null = null;
-  private readonly instruments: ReadonlyMap<string, PaperInstrumentConfig>;
-  private readonly market: PaperMarket;
-  private readonly ledger: PaperLedger;
-  private readonly engine: MatchingEngine;
-  private readonly fills = new FillHistory();
-  private readonly unit: PaperUnitOfWork;
-  /** Set once the journal could not be written: the account then refuses to trade until restarted. */
-  private journalFailure: string | null = null;
+  private readonly venue: PaperVenue;
+  private readonly connection: PaperConnection;
+  private readonly controls: PaperMarketControls;
 
   /**
    * @param config the account, its cash, fees and instruments; checked here (a plain Error on a bad one).
@@ -70,98 +58,30 @@ export class PaperAdapter extends BrokerAdapter {
   constructor(
     private readonly config: PaperAccountConfig,
     private readonly clock: () => number = () => Date.now(),
-    private readonly logger: PaperLogger = processWarningLogger,
+    logger: PaperLogger = processWarningLogger,
   ) {
     super();
     checkPaperConfig(config);
     this.account = config.account;
     this.events = this.subject.asObservable();
-    this.instruments = new Map(config.instruments.map((instrument) => [instrument.symbol, instrument]));
-    const now = clock();
-    this.market = new PaperMarket(config, now);
-    this.ledger = new PaperLedger(config.account, config.currency, dec(config.startingCash), {
-      mark: (symbol) => midPrice(this.quoteOf(symbol)),
-      leverage: (symbol) => dec(this.instrumentOf(symbol).leverage),
-    });
-    const journal = config.journalFile === undefined ? null : new PaperJournal(config.journalFile);
-    const restored = journal
-      ? restorePaperState(journal.file, (fill) => this.replayFill(fill), logger)
-      : null;
-    // Ids carry the run's start so that a restarted paper account never hands out an id twice; a run
-    // starting in the same millisecond as the last journaled one (or under a clock set back) moves past it.
-    const lastRunMs = restored?.lastRunMs ?? null;
-    const runMs = lastRunMs === null ? now : Math.max(now, lastRunMs + 1);
-    const runId = runMs.toString(36);
-    this.unit = new PaperUnitOfWork(journal, (event) => this.subject.next(event));
-    const emit = (event: BrokerEvent): void => this.unit.emit(event);
-    this.engine = new MatchingEngine({
-      account: config.account,
-      slippageBps: config.slippageBps,
-      capabilities: this.capabilities,
-      ledger: this.ledger,
-      executions: new ExecutionBooker({
-        account: config.account,
-        currency: config.currency,
-        makerFeeBps: config.makerFeeBps,
-        takerFeeBps: config.takerFeeBps,
-        instrumentFees: (symbol) => this.instrumentOf(symbol),
-        idPrefix: `P-${config.account}-${runId}`,
-        ledger: this.ledger,
-        history: this.market.history,
-        emit,
-        booked: (fill) => {
-          this.fills.add(fill);
-          this.unit.fillBooked(fill);
-        },
-      }),
-      instrument: (symbol) => this.instrumentOf(symbol),
-      quote: (symbol) => this.quoteOf(symbol),
-      clock,
-      emit,
-      changed: (order) => this.unit.orderChanged(order),
-      idPrefix: `PO-${config.account}-${runId}`,
-    });
-    for (const quote of this.market.quotes()) this.engine.onQuote(quote);
-    if (restored) {
-      for (const order of restored.orders) this.requireJournaledSymbol(order.symbol);
-      this.engine.restore(restored.orders);
-    }
-    journal?.append([
-      {
-        type: 'run',
-        version: PAPER_JOURNAL_VERSION,
-        account: config.account,
-        runId,
-        startedAt: new Date(runMs).toISOString(),
-      },
-    ]);
+    const deliver = (event: BrokerEvent): void => this.subject.next(event);
+    this.venue = buildPaperVenue(config, clock, logger, deliver);
+    this.connection = new PaperConnection(config.account, this.venue.unit, logger, deliver);
+    this.controls = new PaperMarketControls(config.account, this.venue, this.connection, clock);
   }
 
   get status(): ConnectionStatus {
-    return this.connection;
+    return this.connection.status;
   }
 
   /** Starts the tick timer (none when `tickIntervalMs` is 0). */
   async connect(): Promise<void> {
-    if (this.connection === 'connected') return;
-    if (this.journalFailure !== null) {
-      throw new BrokerConnectionError(`paper account ${this.account}: ${this.journalFailure}`, {
-        broker: 'paper',
-      });
-    }
-    if (this.config.tickIntervalMs > 0) {
-      this.timer = setInterval(() => this.tickOnTimer(), this.config.tickIntervalMs);
-      // The simulator must never keep a process (or a test run) alive on its own.
-      this.timer.unref();
-    }
-    this.setConnection('connected');
+    this.connection.open(this.config.tickIntervalMs, () => this.controls.tick());
     return Promise.resolve();
   }
 
   async disconnect(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    if (this.connection !== 'down') this.setConnection('down', 'disconnected by the client');
+    this.connection.close();
     return Promise.resolve();
   }
 
@@ -170,8 +90,8 @@ export class PaperAdapter extends BrokerAdapter {
    * quote: the ack carries the status after that first match). Refusals throw and record nothing.
    */
   async placeOrder(request: OrderRequest): Promise<OrderAck> {
-    this.requireConnected();
-    const order = this.transact(() => this.engine.place(request));
+    this.connection.require();
+    const order = this.connection.transact(() => this.venue.engine.place(request));
     return Promise.resolve({
       brokerOrderId: order.brokerOrderId,
       clientOrderId: order.clientOrderId,
@@ -181,72 +101,73 @@ export class PaperAdapter extends BrokerAdapter {
   }
 
   async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
-    this.requireConnected();
-    return Promise.resolve(toBrokerOrder(this.transact(() => this.engine.cancel(brokerOrderId))));
+    this.connection.require();
+    const order = this.connection.transact(() => this.venue.engine.cancel(brokerOrderId));
+    return Promise.resolve(toBrokerOrder(order));
   }
 
   async getOrder(brokerOrderId: string): Promise<BrokerOrder> {
-    this.requireConnected();
-    return Promise.resolve(toBrokerOrder(this.engine.get(brokerOrderId)));
+    this.connection.require();
+    return Promise.resolve(toBrokerOrder(this.venue.engine.get(brokerOrderId)));
   }
 
   async getOpenOrders(): Promise<BrokerOrder[]> {
-    this.requireConnected();
-    return Promise.resolve(this.engine.open().map(toBrokerOrder));
+    this.connection.require();
+    return Promise.resolve(this.venue.engine.open().map(toBrokerOrder));
   }
 
   /** Retained orders only: the oldest final orders are forgotten beyond 50 000 (see OrderStore). */
   async findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | null> {
-    this.requireConnected();
-    const order = this.engine.findByClientOrderId(clientOrderId);
+    this.connection.require();
+    const order = this.venue.engine.findByClientOrderId(clientOrderId);
     return Promise.resolve(order ? toBrokerOrder(order) : null);
   }
 
   /** From the last 200 000 executions at least (see FillHistory), restored from the journal if any. */
   async getFills(since: Date): Promise<Fill[]> {
-    this.requireConnected();
+    this.connection.require();
     if (Number.isNaN(since.getTime()))
       throw new InvalidOrderError('since must be a valid date', { broker: 'paper' });
-    return Promise.resolve(this.fills.since(since.getTime()));
+    return Promise.resolve(this.venue.fills.since(since.getTime()));
   }
 
   /** Open (non-zero) positions; a closed position's realized PnL stays in the account summary. */
   async getPositions(): Promise<Position[]> {
-    this.requireConnected();
-    return Promise.resolve(this.ledger.openPositions(this.clock()));
+    this.connection.require();
+    return Promise.resolve(this.venue.ledger.openPositions(this.clock()));
   }
 
   async getAccountSummary(): Promise<AccountSummary> {
-    this.requireConnected();
-    return Promise.resolve(this.ledger.summary(this.clock()));
+    this.connection.require();
+    return Promise.resolve(this.venue.ledger.summary(this.clock()));
   }
 
   /** Bars of any `<n>m|h|d|w` timeframe, aligned to UTC epoch multiples, opening within [from, to]. */
   async getCandles(symbol: string, timeframe: Timeframe, from: Date, to: Date): Promise<Candle[]> {
-    this.requireConnected();
-    this.instrumentOf(symbol);
+    this.connection.require();
+    this.venue.instruments.get(symbol);
     const timeframeMs = timeframeToMs(timeframe);
     if (timeframeMs === null)
       throw new InvalidOrderError(`timeframe "${timeframe}" is not <n>m|h|d|w`, { broker: 'paper' });
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
       throw new InvalidOrderError('from and to must be valid dates', { broker: 'paper' });
     }
-    return Promise.resolve(this.market.candles(symbol, timeframeMs, from.getTime(), to.getTime()));
+    return Promise.resolve(this.venue.market.candles(symbol, timeframeMs, from.getTime(), to.getTime()));
   }
 
   async getTicker(symbol: string): Promise<Ticker> {
-    this.requireConnected();
-    return Promise.resolve(toTicker(this.quoteOf(symbol)));
+    this.connection.require();
+    return Promise.resolve(toTicker(this.venue.quoteOf(symbol)));
   }
 
   /** Works while disconnected: the rules come from config. */
   async getInstrument(symbol: string): Promise<Instrument> {
-    return Promise.resolve(toInstrument(this.instrumentOf(symbol)));
+    return Promise.resolve(toInstrument(this.venue.instruments.get(symbol)));
   }
 
   /** Works while disconnected: the rules come from config. */
   async listInstruments(): Promise<Instrument[]> {
-    return Promise.resolve(this.config.instruments.map(toInstrument));
+    return Promise.resolve(this.venue.instruments.list());
   }
 
   /**
@@ -254,11 +175,7 @@ export class PaperAdapter extends BrokerAdapter {
    * past their UTC midnight expire first. This is what the timer calls every `tickIntervalMs`.
    */
   tick(): void {
-    this.transact(() => {
-      const now = this.clock();
-      this.engine.expireDayOrders(now);
-      for (const quote of this.market.advance(now)) this.publishQuote(quote);
-    });
+    this.controls.tick();
   }
 
   /** Simulator control: {@link tick} `count` times. */
@@ -272,14 +189,7 @@ export class PaperAdapter extends BrokerAdapter {
    * RangeError for an impossible quote.
    */
   setQuote(symbol: string, bid: string, ask: string): void {
-    this.instrumentOf(symbol);
-    if (!isDecimal(bid) || !isDecimal(ask))
-      throw new RangeError(`bid and ask must be decimals, got ${bid} / ${ask}`);
-    this.transact(() => {
-      const now = this.clock();
-      this.engine.expireDayOrders(now);
-      this.publishQuote(this.market.set(symbol, dec(bid), dec(ask), now));
-    });
+    this.controls.setQuote(symbol, bid, ask);
   }
 
   /**
@@ -289,105 +199,6 @@ export class PaperAdapter extends BrokerAdapter {
    * UnknownSymbolError, or RangeError for a depth that is not a positive decimal.
    */
   setDepth(symbol: string, depth: string): void {
-    this.instrumentOf(symbol);
-    if (!isDecimal(depth) || dec(depth).lte(0))
-      throw new RangeError(`depth must be a positive decimal, got ${depth}`);
-    this.transact(() => {
-      const now = this.clock();
-      this.engine.expireDayOrders(now);
-      this.publishQuote(this.market.setDepth(symbol, dec(depth), now));
-    });
+    this.controls.setDepth(symbol, depth);
   }
-
-  private publishQuote(quote: PaperQuote): void {
-    this.unit.emit({ type: 'tick', account: this.account, ticker: toTicker(quote) });
-    this.engine.onQuote(quote);
-  }
-
-  /**
-   * Runs a broker operation as one journaled commit. A journal that cannot be written ends trading on
-   * this account (status down, connect refused): its memory would otherwise drift from its record.
-   */
-  private transact<T>(operation: () => T): T {
-    try {
-      return this.unit.run(operation);
-    } catch (error) {
-      if (!(error instanceof JournalWriteError)) throw error;
-      this.journalFailure = error.message;
-      this.logger('error', `${error.message}; paper account ${this.account} stops until restarted`);
-      if (this.timer) clearInterval(this.timer);
-      this.timer = null;
-      this.setConnection('down', error.message);
-      throw new BrokerConnectionError(`paper account ${this.account}: ${error.message}`, {
-        broker: 'paper',
-      });
-    }
-  }
-
-  private tickOnTimer(): void {
-    try {
-      this.tick();
-    } catch (error) {
-      // A journal failure has already stopped the timer and been logged; anything else is a bug.
-      if (!(error instanceof BrokerConnectionError)) throw error;
-    }
-  }
-
-  /** Books a journaled execution again: the ledger and the fill history rebuild from them. */
-  private replayFill(fill: Fill): void {
-    this.requireJournaledSymbol(fill.symbol);
-    this.ledger.applyFill(
-      fill.symbol,
-      fill.side,
-      dec(fill.quantity),
-      dec(fill.price),
-      dec(fill.fee),
-      Date.parse(fill.executedAt),
-    );
-    this.fills.add(fill);
-  }
-
-  /** A journal naming a symbol no longer configured cannot be valued or traded: refuse to start. */
-  private requireJournaledSymbol(symbol: string): void {
-    if (!this.instruments.has(symbol)) {
-      throw new Error(
-        `paper account ${this.account}: the journal holds ${symbol}, which is not configured; ` +
-          'add the instrument back or start a new journal',
-      );
-    }
-  }
-
-  private setConnection(status: ConnectionStatus, reason?: string): void {
-    this.connection = status;
-    this.subject.next({ type: 'connection', account: this.account, status, ...(reason ? { reason } : {}) });
-  }
-
-  private requireConnected(): void {
-    if (this.connection !== 'connected') {
-      throw new BrokerConnectionError(`paper account ${this.account} is not connected`, { broker: 'paper' });
-    }
-  }
-
-  private instrumentOf(symbol: string): PaperInstrumentConfig {
-    const instrument = this.instruments.get(symbol);
-    if (!instrument) throw new UnknownSymbolError(`unknown symbol ${symbol}`, { broker: 'paper' });
-    return instrument;
-  }
-
-  private quoteOf(symbol: string): PaperQuote {
-    const quote = this.market.quote(symbol);
-    if (!quote) throw new UnknownSymbolError(`unknown symbol ${symbol}`, { broker: 'paper' });
-    return quote;
-  }
-}
-
-function toInstrument(config: PaperInstrumentConfig): Instrument {
-  return {
-    symbol: config.symbol,
-    assetClass: config.assetClass,
-    quoteCurrency: config.quoteCurrency,
-    tickSize: toDecimalString(config.tickSize),
-    lotSize: toDecimalString(config.lotSize),
-    minQuantity: toDecimalString(config.minQuantity),
-  };
 }
