@@ -1,5 +1,4 @@
 import { Subject, type Observable } from 'rxjs';
-import { dec, toDecimalString } from '../decimal/index.js';
 import type {
   AccountSummary,
   BrokerCapabilities,
@@ -19,33 +18,25 @@ import {
   BrokerConnectionError,
   BrokerError,
   InvalidOrderError,
-  OrderNotFoundError,
   UnknownSymbolError,
 } from '../errors/index.js';
 import { BrokerAdapter } from '../port/broker-adapter.js';
 import { BYBIT_INTERVALS, bybitCapabilities } from './bybit-capabilities.js';
 import type { BybitConfig } from './bybit-config.js';
-import { isTradeExecution, toFill, type BybitExecutionShape } from './bybit-fill.mapper.js';
+import { isTradeExecution, toFill } from './bybit-fill.mapper.js';
+import { BybitInstrumentCache } from './bybit-instrument-cache.js';
 import { silentBybitLogger, type BybitLogger } from './bybit-logger.js';
-import { toCandle, toInstrument, toTicker, type BybitTickerShape } from './bybit-market.mapper.js';
-import { toOrderParams } from './bybit-order-params.js';
-import { toBrokerOrder, type BybitOrderShape } from './bybit-order.mapper.js';
-import { toPosition, type BybitPositionShape } from './bybit-position.mapper.js';
+import { toCandle, toTicker } from './bybit-market.mapper.js';
+import { BybitOrderEntry, FINAL_STATUSES } from './bybit-order-entry.js';
+import { toBrokerOrder } from './bybit-order.mapper.js';
+import { toPosition } from './bybit-position.mapper.js';
 import { BybitQueries } from './bybit-queries.js';
 import { BybitRest } from './bybit-rest.js';
 import { BybitStreams, type BybitTopicMessage } from './bybit-streams.js';
+import { toSpotHoldings } from './bybit-spot-holdings.mapper.js';
 import { BybitTickerBook } from './bybit-ticker-book.js';
+import { routeBybitTopic, type BybitTopicContext } from './bybit-topic-router.js';
 import { toAccountSummary } from './bybit-wallet.mapper.js';
-
-/** Bybit's codes for "that orderLinkId was used already" (linear, spot). */
-const DUPLICATE_LINK_ID = new Set(['110072', '170141']);
-/** Bybit's codes for "no such open order" on cancel (linear, spot): it may have just filled. */
-const NOT_OPEN = new Set(['110001', '170213']);
-const FINAL = new Set(['filled', 'cancelled', 'rejected', 'expired']);
-const CANCEL_SETTLE_TRIES = 20;
-const CANCEL_SETTLE_MS = 50;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * A Bybit V5 account (unified trading account; USDT perpetuals or spot) through bybit-api: REST for
@@ -62,9 +53,9 @@ export class BybitAdapter extends BrokerAdapter {
   private readonly subject = new Subject<BrokerEvent>();
   private readonly rest: BybitRest;
   private readonly queries: BybitQueries;
-  private readonly tickers = new BybitTickerBook();
-  private instruments = new Map<string, Instrument>();
-  private instrumentsLoadedAt = 0;
+  private readonly orders: BybitOrderEntry;
+  private readonly instruments: BybitInstrumentCache;
+  private readonly topicContext: BybitTopicContext;
   private streams: BybitStreams | undefined;
   private clockTimer: NodeJS.Timeout | undefined;
   private connection: ConnectionStatus = 'down';
@@ -79,6 +70,16 @@ export class BybitAdapter extends BrokerAdapter {
     this.events = this.subject.asObservable();
     this.rest = new BybitRest(config);
     this.queries = new BybitQueries(this.rest, config.category);
+    this.orders = new BybitOrderEntry(this.rest, this.queries, config.category, () =>
+      this.requireConnected(),
+    );
+    this.instruments = new BybitInstrumentCache(this.queries, config.category, config.instrumentsTtlMs);
+    this.topicContext = {
+      account: config.account,
+      category: config.category,
+      tickers: new BybitTickerBook(),
+      quoteOf: (symbol) => this.instruments.quoteOf(symbol),
+    };
   }
 
   get status(): ConnectionStatus {
@@ -93,7 +94,7 @@ export class BybitAdapter extends BrokerAdapter {
     try {
       const offset = await this.rest.syncClock();
       await this.queries.wallet();
-      await this.loadInstruments();
+      await this.instruments.load();
       await streams.open(offset);
     } catch (error) {
       streams.close();
@@ -118,68 +119,27 @@ export class BybitAdapter extends BrokerAdapter {
 
   async placeOrder(request: OrderRequest): Promise<OrderAck> {
     this.requireConnected();
-    const params = toOrderParams(request, this.config.category);
-    try {
-      const result = await this.rest.write('/v5/order/create', (c) => c.submitOrder(params));
-      return {
-        brokerOrderId: result.orderId,
-        clientOrderId: request.clientOrderId,
-        status: 'submitted',
-        receivedAt: new Date().toISOString(),
-      };
-    } catch (error) {
-      // Placed already (a retry after a lost answer): the first order is the answer, never a second one.
-      if (error instanceof BrokerError && DUPLICATE_LINK_ID.has(error.brokerCode ?? '')) {
-        const existing = await this.findOrderByClientOrderId(request.clientOrderId);
-        if (existing) {
-          return {
-            brokerOrderId: existing.brokerOrderId,
-            clientOrderId: existing.clientOrderId,
-            status: existing.status,
-            receivedAt: new Date().toISOString(),
-          };
-        }
-      }
-      throw error;
-    }
+    return this.orders.place(request);
   }
 
   /** Cancels, then waits briefly for Bybit to settle the order (cancels are asynchronous there). */
   async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
-    const order = await this.getOrder(brokerOrderId);
-    if (FINAL.has(order.status)) return order;
-    try {
-      await this.rest.write('/v5/order/cancel', (c) =>
-        c.cancelOrder({ category: this.config.category, symbol: order.symbol, orderId: brokerOrderId }),
-      );
-    } catch (error) {
-      if (!(error instanceof BrokerError && NOT_OPEN.has(error.brokerCode ?? ''))) throw error;
-      return this.getOrder(brokerOrderId);
-    }
-    let latest = order;
-    for (let attempt = 0; attempt < CANCEL_SETTLE_TRIES && !FINAL.has(latest.status); attempt += 1) {
-      await sleep(CANCEL_SETTLE_MS);
-      latest = await this.getOrder(brokerOrderId);
-    }
-    return latest;
+    return this.orders.cancel(brokerOrderId);
   }
 
   async getOrder(brokerOrderId: string): Promise<BrokerOrder> {
-    this.requireConnected();
-    const order = await this.queries.order({ orderId: brokerOrderId });
-    if (!order) throw new OrderNotFoundError(`Bybit has no order ${brokerOrderId}`, { broker: 'bybit' });
-    return toBrokerOrder(order);
+    return this.orders.get(brokerOrderId);
   }
 
   async getOpenOrders(): Promise<BrokerOrder[]> {
     this.requireConnected();
-    return (await this.queries.openOrders()).map(toBrokerOrder).filter((order) => !FINAL.has(order.status));
+    return (await this.queries.openOrders())
+      .map(toBrokerOrder)
+      .filter((order) => !FINAL_STATUSES.has(order.status));
   }
 
   async findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | null> {
-    this.requireConnected();
-    const order = await this.queries.order({ orderLinkId: clientOrderId });
-    return order ? toBrokerOrder(order) : null;
+    return this.orders.findByClientOrderId(clientOrderId);
   }
 
   async getFills(since: Date): Promise<Fill[]> {
@@ -187,12 +147,15 @@ export class BybitAdapter extends BrokerAdapter {
     const executions = await this.queries.executions(since);
     return executions
       .filter(isTradeExecution)
-      .map((execution) => toFill(execution, this.quoteOf(execution.symbol)));
+      .map((execution) => toFill(execution, this.instruments.quoteOf(execution.symbol)));
   }
 
   async getPositions(): Promise<Position[]> {
     this.requireConnected();
-    if (this.config.category === 'spot') return this.spotHoldings();
+    if (this.config.category === 'spot') {
+      const wallet = await this.queries.wallet();
+      return toSpotHoldings(wallet, (symbol) => this.instruments.has(symbol), new Date());
+    }
     return (await this.queries.positions()).map(toPosition).filter((position) => position.side !== 'flat');
   }
 
@@ -220,54 +183,12 @@ export class BybitAdapter extends BrokerAdapter {
 
   async getInstrument(symbol: string): Promise<Instrument> {
     this.requireConnected();
-    if (Date.now() - this.instrumentsLoadedAt > this.config.instrumentsTtlMs) await this.loadInstruments();
-    const known = this.instruments.get(symbol);
-    if (known) return known;
-    const [info] = await this.queries.instruments(symbol);
-    if (!info)
-      throw new UnknownSymbolError(`Bybit lists no ${this.config.category} symbol ${symbol}`, {
-        broker: 'bybit',
-      });
-    const instrument = toInstrument(info, this.config.category);
-    this.instruments.set(symbol, instrument);
-    return instrument;
+    return this.instruments.get(symbol);
   }
 
   async listInstruments(): Promise<Instrument[]> {
     this.requireConnected();
-    if (Date.now() - this.instrumentsLoadedAt > this.config.instrumentsTtlMs) await this.loadInstruments();
-    return [...this.instruments.values()];
-  }
-
-  private async loadInstruments(): Promise<void> {
-    const infos = await this.queries.instruments();
-    this.instruments = new Map(infos.map((info) => [info.symbol, toInstrument(info, this.config.category)]));
-    this.instrumentsLoadedAt = Date.now();
-  }
-
-  /** Spot has no positions: each coin held against USDT stands for one, valued at Bybit's USD value. */
-  private async spotHoldings(): Promise<Position[]> {
-    const wallet = await this.queries.wallet();
-    const now = new Date().toISOString();
-    return (wallet?.coin ?? []).flatMap((coin) => {
-      const symbol = `${coin.coin}USDT`;
-      const held = dec(coin.walletBalance || '0');
-      if (!this.instruments.has(symbol) || held.lte(0)) return [];
-      const mark = toDecimalString(dec(coin.usdValue || '0').div(held));
-      return [
-        {
-          symbol,
-          side: 'long' as const,
-          quantity: toDecimalString(held),
-          averagePrice: mark,
-          markPrice: mark,
-          unrealizedPnl: '0',
-          realizedPnl: coin.cumRealisedPnl || '0',
-          marginUsed: '0',
-          updatedAt: now,
-        },
-      ];
-    });
+    return this.instruments.list();
   }
 
   private streamListener() {
@@ -279,49 +200,14 @@ export class BybitAdapter extends BrokerAdapter {
     };
   }
 
-  private onTopic({ topic, type, ts, data }: BybitTopicMessage): void {
+  private onTopic(message: BybitTopicMessage): void {
     try {
-      if (topic.startsWith('tickers.')) {
-        const ticker = this.tickers.apply(type, data as BybitTickerShape, ts ?? Date.now());
-        if (ticker) this.emit({ type: 'tick', account: this.account, ticker });
-        return;
-      }
-      const items = (Array.isArray(data) ? data : []) as { category?: string }[];
-      const ours = items.filter(
-        (item) => item.category === undefined || item.category === this.config.category,
-      );
-      if (topic.startsWith('order')) {
-        for (const order of ours)
-          this.emit({ type: 'order', account: this.account, order: toBrokerOrder(order as BybitOrderShape) });
-      } else if (topic.startsWith('execution')) {
-        for (const execution of ours as BybitExecutionShape[]) {
-          if (!isTradeExecution(execution)) continue;
-          this.emit({
-            type: 'fill',
-            account: this.account,
-            fill: toFill(execution, this.quoteOf(execution.symbol)),
-          });
-        }
-      } else if (topic.startsWith('position')) {
-        for (const position of ours)
-          this.emit({
-            type: 'position',
-            account: this.account,
-            position: toPosition(position as BybitPositionShape),
-          });
-      } else if (topic === 'wallet') {
-        const [wallet] = data as Parameters<typeof toAccountSummary>[1][];
-        this.emit({
-          type: 'account',
-          account: this.account,
-          summary: toAccountSummary(this.account, wallet, new Date()),
-        });
-      }
+      routeBybitTopic(message, this.topicContext, (event) => this.emit(event));
     } catch (error) {
       // A payload we cannot read must not kill the stream; reconciliation will bring the state back.
       this.log(
         'error',
-        `Bybit ${topic} message of "${this.account}" not understood: ${(error as Error).message}`,
+        `Bybit ${message.topic} message of "${this.account}" not understood: ${(error as Error).message}`,
       );
     }
   }
@@ -332,10 +218,6 @@ export class BybitAdapter extends BrokerAdapter {
     } catch (error) {
       this.log('warn', `Bybit clock sync of "${this.account}" failed: ${(error as Error).message}`);
     }
-  }
-
-  private quoteOf(symbol: string): string {
-    return this.instruments.get(symbol)?.quoteCurrency ?? 'USDT';
   }
 
   private emit(event: BrokerEvent): void {
