@@ -26,7 +26,7 @@ function newestFirst(a: FillRow, b: FillRow): number {
 
 /**
  * FillRepository without a database, for measuring what storage costs: the semantics of
- * DrizzleFillRepository (src/persistence/repositories/drizzle-fill.repository.ts) over maps in this
+ * DrizzleFillRepository (src/trades/drizzle-fill.repository.ts) over maps in this
  * process. Fills link to the orders of `orders` as the SQL does: by broker order id, else by a non-empty
  * client order id. Each method does its work synchronously before it resolves, so an insert is atomic.
  */

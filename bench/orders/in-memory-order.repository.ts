@@ -60,7 +60,7 @@ function newestFirst(a: OrderRow, b: OrderRow): number {
 
 /**
  * OrderRepository without a database, for measuring what storage costs: the semantics of
- * DrizzleOrderRepository (src/persistence/repositories/drizzle-order.repository.ts) over maps in this
+ * DrizzleOrderRepository (src/orders/drizzle-order.repository.ts) over maps in this
  * process. Each method does all its work synchronously before it resolves, so, like the transaction
  * there, `insertIfAbsent` is atomic per (account, clientOrderId) and a write stores its event with it.
  * Records go out as copies, so a caller changing one changes nothing stored.

@@ -6,7 +6,7 @@ import { ApiKeyHasher } from './api-key-hasher.js';
 import { ApiKeyService } from './api-key.service.js';
 import { ApiKeyStore } from './api-key.store.js';
 import { ApiKeysController } from './api-keys.controller.js';
-import { DrizzleApiKeyStore } from '../persistence/repositories/drizzle-api-key.store.js';
+import { DrizzleApiKeyStore } from './drizzle-api-key.store.js';
 
 @Module({
   controllers: [ApiKeysController],

@@ -14,7 +14,7 @@ import {
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
-import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
+import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import { OrderChanges } from './order-changes.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderService } from './order.service.js';

@@ -3,7 +3,7 @@ import { BrokerModule } from '../broker/broker.module.js';
 import { RiskModule } from '../risk/risk.module.js';
 import { TradesModule } from '../trades/trades.module.js';
 import { OrderReconciler } from './reconciliation/order-reconciler.js';
-import { DrizzleOrderRepository } from '../persistence/repositories/drizzle-order.repository.js';
+import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import { OrderChanges } from './order-changes.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderRepository } from './order.repository.js';

@@ -7,7 +7,7 @@ import {
 } from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
-import { DrizzleRiskStateRepository } from '../persistence/repositories/drizzle-risk-state.repository.js';
+import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';
 import { DayStartRecorder } from './day-start.recorder.js';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrokerModule } from '../broker/broker.module.js';
-import { DrizzleRiskStateRepository } from '../persistence/repositories/drizzle-risk-state.repository.js';
+import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';
 import { DayStartRecorder } from './day-start.recorder.js';
 import { KillSwitchService } from './kill-switch.service.js';

@@ -9,7 +9,7 @@ import {
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { RiskLimits } from '../config/risk-limits.schema.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
-import { DrizzleRiskStateRepository } from '../persistence/repositories/drizzle-risk-state.repository.js';
+import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';
 import { KillSwitchService } from './kill-switch.service.js';
 import { RiskRefusedError } from './risk-refused.error.js';

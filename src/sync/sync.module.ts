@@ -5,7 +5,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { BrokerModule } from '../broker/broker.module.js';
 import type { Configuration } from '../config/configuration.js';
 import { OrdersModule } from '../orders/orders.module.js';
-import { DrizzleEquitySnapshotRepository } from '../persistence/repositories/drizzle-equity-snapshot.repository.js';
+import { DrizzleEquitySnapshotRepository } from './drizzle-equity-snapshot.repository.js';
 import { EquitySnapshotRecorder } from './equity-snapshot.recorder.js';
 import { EquitySnapshotRepository } from './equity-snapshot.repository.js';
 import { LiveStateService } from './live/live-state.service.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrokerModule } from '../broker/broker.module.js';
-import { DrizzleFillRepository } from '../persistence/repositories/drizzle-fill.repository.js';
+import { DrizzleFillRepository } from './drizzle-fill.repository.js';
 import { FillRecorder } from './fill.recorder.js';
 import { FillRepository } from './fill.repository.js';
 import { TradeLogService } from './trade-log.service.js';

@@ -1,7 +1,7 @@
 import type { ConfigService } from '@nestjs/config';
 import type { Configuration, ServerConfig } from '../../config/configuration.js';
 import { openDatabase, type OpenDatabase } from '../../persistence/open-database.js';
-import { DrizzleApiKeyStore } from '../../persistence/repositories/drizzle-api-key.store.js';
+import { DrizzleApiKeyStore } from '../drizzle-api-key.store.js';
 import { ApiKeyHasher } from '../api-key-hasher.js';
 import { ApiKeyService } from '../api-key.service.js';
 

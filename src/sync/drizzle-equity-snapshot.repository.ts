@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, gte, lt, lte } from 'drizzle-orm';
-import { EquitySnapshotRepository, type EquitySnapshot } from '../../sync/equity-snapshot.repository.js';
-import { InjectDatabase, type Database } from '../database.js';
-import { equitySnapshots } from '../schema/index.js';
+import { InjectDatabase, type Database } from '../persistence/database.js';
+import { equitySnapshots } from '../persistence/schema/index.js';
+import { EquitySnapshotRepository, type EquitySnapshot } from './equity-snapshot.repository.js';
 
 type Row = typeof equitySnapshots.$inferSelect;
 

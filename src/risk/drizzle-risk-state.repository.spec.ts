@@ -1,4 +1,4 @@
-import { openDatabase, type OpenDatabase } from '../open-database.js';
+import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
 import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 
 describe('DrizzleRiskStateRepository', () => {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { sql } from 'drizzle-orm';
-import type { Fill } from '../../../libs/brokers/src/index.js';
-import { fillCsvStream } from '../../trades/csv/fill-csv.stream.js';
-import { fillBatches } from '../../trades/fill-batches.js';
-import type { FillRecord } from '../../trades/fill-record.js';
-import type { FillPosition } from '../../trades/fill.repository.js';
-import { openDatabase, type OpenDatabase } from '../open-database.js';
-import { orders } from '../schema/index.js';
+import type { Fill } from '../../libs/brokers/src/index.js';
+import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
+import { orders } from '../persistence/schema/index.js';
+import { fillCsvStream } from './csv/fill-csv.stream.js';
+import { fillBatches } from './fill-batches.js';
+import type { FillRecord } from './fill-record.js';
+import type { FillPosition } from './fill.repository.js';
 import { DrizzleFillRepository } from './drizzle-fill.repository.js';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Fill, OrderSide } from '../../../libs/brokers/src/index.js';
-import type { FillRecord } from '../../trades/fill-record.js';
+import type { Fill, OrderSide } from '../../libs/brokers/src/index.js';
+import { InjectDatabase, type Database } from '../persistence/database.js';
+import { fills, orders } from '../persistence/schema/index.js';
+import type { FillRecord } from './fill-record.js';
 import {
   FillRepository,
   type FillFilter,
   type FillInsertOutcome,
   type FillPosition,
-} from '../../trades/fill.repository.js';
-import { InjectDatabase, type Database } from '../database.js';
-import { fills, orders } from '../schema/index.js';
+} from './fill.repository.js';
 
 type FillRow = typeof fills.$inferSelect;
 

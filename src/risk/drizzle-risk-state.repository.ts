@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DecimalString } from '../../../libs/brokers/src/index.js';
-import { KILL_SWITCH_OFF, type KillSwitchState } from '../../risk/kill-switch-state.js';
-import type { RiskDay } from '../../risk/risk-day.js';
-import { RiskStateRepository } from '../../risk/risk-state.repository.js';
-import { InjectDatabase, type Database } from '../database.js';
-import { riskDays, riskKillSwitches } from '../schema/index.js';
+import type { DecimalString } from '../../libs/brokers/src/index.js';
+import { InjectDatabase, type Database } from '../persistence/database.js';
+import { riskDays, riskKillSwitches } from '../persistence/schema/index.js';
+import { KILL_SWITCH_OFF, type KillSwitchState } from './kill-switch-state.js';
+import type { RiskDay } from './risk-day.js';
+import { RiskStateRepository } from './risk-state.repository.js';
 
 type DayRow = typeof riskDays.$inferSelect;
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, or } from 'drizzle-orm';
-import type { ApiKeyHashes } from '../../auth/api-key-hasher.js';
-import type { ApiKeyHashScheme, ApiKeyRecord } from '../../auth/api-key-record.js';
-import type { ApiKeyScope } from '../../auth/api-key-scope.js';
-import { ApiKeyStore, type ApiKeyChange } from '../../auth/api-key.store.js';
-import { InjectDatabase, type Database } from '../database.js';
-import { apiKeyPepper, apiKeys } from '../schema/index.js';
+import { InjectDatabase, type Database } from '../persistence/database.js';
+import { apiKeyPepper, apiKeys } from '../persistence/schema/index.js';
+import type { ApiKeyHashes } from './api-key-hasher.js';
+import type { ApiKeyHashScheme, ApiKeyRecord } from './api-key-record.js';
+import type { ApiKeyScope } from './api-key-scope.js';
+import { ApiKeyStore, type ApiKeyChange } from './api-key.store.js';
 
 type ApiKeyRow = typeof apiKeys.$inferSelect;
 type NewApiKeyRow = typeof apiKeys.$inferInsert;

@@ -6,11 +6,11 @@ import type {
   OrderStatus,
   OrderType,
   TimeInForce,
-} from '../../../libs/brokers/src/index.js';
-import type { OrderEvent, OrderEventSource, OrderRecord } from '../../orders/order-record.js';
-import { OrderRepository, type OrderListFilter } from '../../orders/order.repository.js';
-import { InjectDatabase, type Database } from '../database.js';
-import { orderEvents, orders } from '../schema/index.js';
+} from '../../libs/brokers/src/index.js';
+import { InjectDatabase, type Database } from '../persistence/database.js';
+import { orderEvents, orders } from '../persistence/schema/index.js';
+import type { OrderEvent, OrderEventSource, OrderRecord } from './order-record.js';
+import { OrderRepository, type OrderListFilter } from './order.repository.js';
 
 type OrderRow = typeof orders.$inferSelect;
 type EventRow = typeof orderEvents.$inferSelect;
