@@ -1,4 +1,3 @@
-export * from './accounts.table.js';
 export * from './api-keys.table.js';
 export * from './equity-snapshots.table.js';
 export * from './fills.table.js';
