@@ -3,34 +3,24 @@ import type { BybitAccountConfig, BybitCategory } from '../bybit-simulator-confi
 import { type BybitInstrument, toPaperInstrument } from '../market/bybit-instrument.js';
 import type { BybitInstrumentRegistry } from '../market/bybit-instrument-registry.js';
 import type { BybitMarket, BybitQuote } from '../market/bybit-market.js';
-import {
-  dec,
-  InsufficientFundsError,
-  InvalidOrderError,
-  PaperAdapter,
-  roundToStep,
-  toDecimalString,
-} from '../paper-engine.js';
+import { markPriceOf } from '../market/bybit-ticker-view.js';
+import { dec, InsufficientFundsError, InvalidOrderError } from '../paper-engine.js';
 import type { BybitParams } from '../rest/bybit-params.js';
 import { BybitAccountBook } from './bybit-account-book.js';
+import { BybitAccountEngine } from './bybit-account-engine.js';
+import { BybitConditionalOrders } from './bybit-conditional-orders.js';
 import { EngineEventTranslator } from './bybit-engine-events.js';
 import { canAfford } from './bybit-funds-check.js';
 import { type BybitOrder, isConditional, isOpenStatus } from './bybit-order.js';
+import { checkOpenOrderCaps, engineQty, wouldTake } from './bybit-order-admission.js';
 import { orderErrors } from './bybit-order-codes.js';
 import { newOrder } from './bybit-order-factory.js';
-import { type BybitOrderRequest, parseOrderRequest } from './bybit-order-request.js';
+import { parseOrderRequest } from './bybit-order-request.js';
 import { leavesQtyOf } from './bybit-order-view.js';
 import type { BybitPositionState, PositionChange } from './bybit-position-book.js';
-import type { BybitPushSink } from './bybit-private-push.js';
-import { triggerReached } from './bybit-triggers.js';
 import { BybitPositionExits } from './bybit-position-exits.js';
+import type { BybitPushSink } from './bybit-private-push.js';
 import { closeUnplaced } from './bybit-unplaced.js';
-import { markPriceOf } from '../market/bybit-ticker-view.js';
-
-/** Bybit's per-symbol caps (docs/v5/order/create-order.mdx "Open orders up limit"). */
-const MAX_ACTIVE_PER_SYMBOL = 500;
-const MAX_CONDITIONAL_PER_SYMBOL = 10;
-const MAX_SPOT_OPEN = 500;
 
 /** The order's ids, as create and cancel acknowledge them. */
 export interface BybitOrderIds {
@@ -49,11 +39,9 @@ export class BybitAccount {
   readonly apiKey: string;
   readonly apiSecret: string;
   readonly book: BybitAccountBook;
-  private readonly engine: PaperAdapter;
+  private readonly engine: BybitAccountEngine;
   private readonly translator: EngineEventTranslator;
-  /** Work that must wait until the engine's current operation has delivered all its events. */
-  private readonly followUps: (() => Promise<void>)[] = [];
-  private draining = false;
+  private readonly conditionals: BybitConditionalOrders;
   /** Orders whose TP/SL were set on the position already (on their first fill). */
   private readonly exitsApplied = new Set<string>();
   private readonly exits: BybitPositionExits;
@@ -70,22 +58,6 @@ export class BybitAccount {
     this.apiKey = config.apiKey;
     this.apiSecret = config.apiSecret;
     this.book = new BybitAccountBook(uid, dec(config.startingBalance), market, clock, sink);
-    this.engine = new PaperAdapter(
-      {
-        account: `bybit-${uid}`,
-        currency: 'USDT',
-        startingCash: config.startingBalance,
-        // Each instrument carries its own fee rates.
-        takerFeeBps: 0,
-        makerFeeBps: 0,
-        slippageBps: 0,
-        tickIntervalMs: 0,
-        seed: uid,
-        historyMinutes: 0,
-        instruments: registry.all().map(toPaperInstrument),
-      },
-      clock,
-    );
     this.translator = new EngineEventTranslator({
       positions: this.book.positions,
       order: (orderId) => this.book.order(orderId),
@@ -102,7 +74,14 @@ export class BybitAccount {
         this.book.pushWallet();
       },
     });
-    this.engine.events.subscribe((event) => this.translator.handle(event));
+    this.engine = new BybitAccountEngine(
+      uid,
+      config.startingBalance,
+      registry.all().map(toPaperInstrument),
+      clock,
+      (event) => this.translator.handle(event),
+    );
+    this.conditionals = new BybitConditionalOrders(this.book, this.engine, clock);
     this.exits = new BybitPositionExits(this.book, market, clock);
   }
 
@@ -110,7 +89,7 @@ export class BybitAccount {
     await this.engine.connect();
     for (const instrument of this.registry.all()) {
       const quote = this.market.quote(instrument);
-      this.engine.setQuote(instrument.paperSymbol, quote.bid.toFixed(), quote.ask.toFixed());
+      this.engine.setQuote(instrument, quote.bid, quote.ask);
     }
   }
 
@@ -127,7 +106,7 @@ export class BybitAccount {
     const errors = orderErrors(request.category);
     if (request.orderLinkId !== '' && this.book.hasLinkId(request.orderLinkId))
       throw errors.duplicateLinkId();
-    this.checkOpenOrderCaps(request);
+    checkOpenOrderCaps(this.book, request);
     const quote = this.market.quote(request.instrument);
     const order = newOrder(request, this.book.nextOrderSequence(), quote.last, this.clock());
     if (isConditional(order)) {
@@ -136,7 +115,7 @@ export class BybitAccount {
       this.pushPositionOf(order.instrument);
       return ids(order);
     }
-    const qty = this.engineQty(order, quote);
+    const qty = engineQty(this.book, order, quote);
     if (!canAfford(this.book, order, qty, quote)) throw errors.insufficient();
     this.book.add(order);
     if (order.timeInForce === 'PostOnly' && wouldTake(order, quote)) {
@@ -144,7 +123,7 @@ export class BybitAccount {
       return ids(order);
     }
     try {
-      await this.operate(() => this.place(order, qty));
+      await this.engine.operate(() => this.engine.place(order, qty));
     } catch (error) {
       this.book.discard(order);
       if (error instanceof InsufficientFundsError) throw errors.insufficient();
@@ -166,9 +145,7 @@ export class BybitAccount {
       const engineId = order.paperOrderId;
       order.pendingCancelType = cancelType;
       try {
-        await this.operate(async () => {
-          await this.engine.cancelOrder(engineId);
-        });
+        await this.engine.operate(() => this.engine.cancel(engineId));
       } catch (error) {
         // The engine has closed it meanwhile (filled on the last quote): too late to cancel, as Bybit says.
         order.pendingCancelType = null;
@@ -183,93 +160,24 @@ export class BybitAccount {
 
   /** The account mirrors a market quote into its engine (resting orders match), then fires triggers. */
   async onQuote(quote: BybitQuote): Promise<void> {
-    await this.operate(async () => {
-      this.engine.setQuote(quote.instrument.paperSymbol, quote.bid.toFixed(), quote.ask.toFixed());
+    await this.engine.operate(async () => {
+      this.engine.setQuote(quote.instrument, quote.bid, quote.ask);
       return Promise.resolve();
     });
-    await this.fireTriggers(quote);
+    await this.conditionals.fire(quote);
   }
 
   /** The quoted size changed: resting orders get the new depth at once. */
   async onDepth(instrument: BybitInstrument, depth: Big): Promise<void> {
-    await this.operate(async () => {
-      this.engine.setDepth(instrument.paperSymbol, depth.toFixed());
+    await this.engine.operate(async () => {
+      this.engine.setDepth(instrument, depth);
       return Promise.resolve();
     });
   }
 
-  /** Runs an engine operation, then the follow-ups its events asked for, until none are left. */
-  private async operate<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } finally {
-      if (!this.draining) {
-        this.draining = true;
-        try {
-          for (let next = this.followUps.shift(); next; next = this.followUps.shift()) await next();
-        } finally {
-          this.draining = false;
-        }
-      }
-    }
-  }
-
-  /** Hands `order` to the engine for `qty` base coin. The engine's events update the record. */
-  private async place(order: BybitOrder, qty: Big): Promise<void> {
-    order.paperQty = qty;
-    const closing = order.closeOnTrigger && isConditional(order);
-    await this.engine.placeOrder({
-      clientOrderId: order.orderId,
-      symbol: order.instrument.paperSymbol,
-      side: order.side === 'Buy' ? 'buy' : 'sell',
-      type: order.orderType === 'Market' ? 'market' : 'limit',
-      quantity: toDecimalString(qty),
-      ...(order.price ? { price: toDecimalString(order.price) } : {}),
-      // A triggered TP/SL keeps working until the position is closed; Bybit's Market is IOC otherwise.
-      timeInForce: closing ? 'gtc' : engineTimeInForce(order),
-    });
-  }
-
-  /**
-   * Base-coin quantity for the engine; a spot market order by value trades what its amount is worth at
-   * the touch (the ask for a Buy, the bid for a Sell), rounded down to the base precision.
-   */
-  private engineQty(order: BybitOrder, quote: BybitQuote): Big {
-    if (order.marketUnit !== 'quoteCoin') return this.reduceOnlyQty(order) ?? order.qty;
-    const touch = order.side === 'Buy' ? quote.ask : quote.bid;
-    const qty = roundToStep(order.qty.div(touch), order.instrument.qtyStep, 'down');
-    if (qty.lte(0)) throw orderErrors('spot').qtyNotPositive();
-    return qty;
-  }
-
-  /**
-   * A reduce-only order only shrinks the position: refused with 110017 when there is nothing on the
-   * other side, cut to the position's size when larger.
-   */
-  private reduceOnlyQty(order: BybitOrder): Big | null {
-    if (!order.reduceOnly) return null;
-    const size = this.book.positions.of(order.instrument).size;
-    const closes = order.side === 'Buy' ? size.lt(0) : size.gt(0);
-    if (!closes) throw orderErrors(order.category).reduceOnlyEmpty();
-    if (order.qty.gt(size.abs())) order.qty = size.abs();
-    return order.qty;
-  }
-
-  private checkOpenOrderCaps(request: BybitOrderRequest): void {
-    const errors = orderErrors(request.category);
-    const open = this.book.openOrders(request.category);
-    if (request.category === 'spot') {
-      if (open.length >= MAX_SPOT_OPEN) throw errors.tooManyOrders();
-      return;
-    }
-    const same = open.filter((order) => order.instrument === request.instrument);
-    if (request.triggerPrice !== null) {
-      if (same.filter((order) => order.stopOrderType === 'Stop').length >= MAX_CONDITIONAL_PER_SYMBOL) {
-        throw errors.tooManyStopOrders();
-      }
-    } else if (same.filter((order) => !isConditional(order)).length >= MAX_ACTIVE_PER_SYMBOL) {
-      throw errors.tooManyOrders();
-    }
+  /** For the test hooks: the category's orders, newest first. */
+  orders(category?: BybitCategory): BybitOrder[] {
+    return this.book.allOrders(category);
   }
 
   /** Closes an order that never reached the engine (PostOnly refused, conditional cancelled). */
@@ -290,7 +198,7 @@ export class BybitAccount {
   private onPositionChanged(change: PositionChange, order: BybitOrder): void {
     this.book.pushPosition(change.state);
     if (change.state.instrument.category !== 'linear') return;
-    this.followUps.push(() => this.afterPositionChange(change, order));
+    this.engine.later(() => this.afterPositionChange(change, order));
   }
 
   /** Keeps the position's TP/SL and its reduce-only orders consistent with what the fill left. */
@@ -302,7 +210,7 @@ export class BybitAccount {
     if (opened && (order.takeProfit || order.stopLoss) && !this.exitsApplied.has(order.orderId)) {
       this.exitsApplied.add(order.orderId);
       this.exits.set(state, order);
-      await this.fireTriggers(this.market.quote(state.instrument));
+      await this.conditionals.fire(this.market.quote(state.instrument));
     }
     await this.trimReduceOnly(state);
   }
@@ -329,71 +237,8 @@ export class BybitAccount {
       await this.cancelOrder(order, 'CancelByReduceOnly');
     }
   }
-
-  /** Fires the untriggered orders of the quote's instrument whose trigger price has traded. */
-  private async fireTriggers(quote: BybitQuote): Promise<void> {
-    const waiting = this.book
-      .openOrders(quote.instrument.category)
-      .filter((order) => order.instrument === quote.instrument && triggerReached(order, quote))
-      .reverse();
-    for (const order of waiting) {
-      if (order.status === 'Untriggered') await this.trigger(order, quote);
-    }
-  }
-
-  /** Untriggered → Triggered, then into the engine as the Market or Limit order it becomes. */
-  private async trigger(order: BybitOrder, quote: BybitQuote): Promise<void> {
-    order.status = 'Triggered';
-    order.updatedTime = this.clock();
-    this.book.pushOrder(order);
-    const size = this.book.positions.of(order.instrument).size;
-    let qty = order.qty;
-    if (order.closeOnTrigger || order.reduceOnly) {
-      const closes = order.side === 'Buy' ? size.lt(0) : size.gt(0);
-      if (!closes) {
-        const cancelType = order.stopOrderType === 'Stop' ? 'CancelByReduceOnly' : 'CancelByTpSlTsClear';
-        this.endUnplaced(order, 'Deactivated', cancelType, 'EC_NoError');
-        return;
-      }
-      qty = order.stopOrderType === 'Stop' && order.qty.lt(size.abs()) ? order.qty : size.abs();
-      order.qty = qty;
-    }
-    if (!canAfford(this.book, order, qty, quote)) {
-      // docs: "If the margin is insufficient after the conditional order is triggered, the order will be cancelled."
-      this.endUnplaced(order, 'Cancelled', 'UNKNOWN', 'EC_Others');
-      return;
-    }
-    if (order.timeInForce === 'PostOnly' && wouldTake(order, quote)) {
-      this.endUnplaced(order, 'Cancelled', 'UNKNOWN', 'EC_PostOnlyWillTakeLiquidity');
-      return;
-    }
-    try {
-      await this.operate(() => this.place(order, qty));
-    } catch (error) {
-      if (!(error instanceof InsufficientFundsError)) throw error;
-      order.paperQty = null;
-      this.endUnplaced(order, 'Cancelled', 'UNKNOWN', 'EC_Others');
-    }
-  }
-
-  /** For the test hooks: the category's orders, newest first. */
-  orders(category?: BybitCategory): BybitOrder[] {
-    return this.book.allOrders(category);
-  }
 }
 
 function ids(order: BybitOrder): BybitOrderIds {
   return { orderId: order.orderId, orderLinkId: order.orderLinkId };
-}
-
-/** A limit that would trade on arrival: what PostOnly refuses. */
-function wouldTake(order: BybitOrder, quote: BybitQuote): boolean {
-  if (!order.price) return true;
-  return order.side === 'Buy' ? order.price.gte(quote.ask) : order.price.lte(quote.bid);
-}
-
-function engineTimeInForce(order: BybitOrder): 'gtc' | 'ioc' | 'fok' {
-  if (order.orderType === 'Market' || order.timeInForce === 'IOC') return 'ioc';
-  if (order.timeInForce === 'FOK') return 'fok';
-  return 'gtc';
 }
