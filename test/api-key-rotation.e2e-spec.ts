@@ -38,6 +38,9 @@ async function listKeys(app: TestApp, key: string): Promise<KeyView[]> {
   return (await app.http.get('/keys').set(...bearer(key))).body.data as KeyView[];
 }
 
+/** Several restarts of the app on one data dir: each opens PGlite and migrates it again. */
+const RESTARTS_TIMEOUT_MS = 120_000;
+
 describe('EDGERUNNER_API_KEY across restarts on one data dir', () => {
   let dataDir: string;
   let app: TestApp | undefined;
@@ -59,115 +62,131 @@ describe('EDGERUNNER_API_KEY across restarts on one data dir', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('replaces the stored key with a new one: the new key works, the old one is refused, and the log says so', async () => {
-    let t = await start(KEY_A);
-    expect(await status(t, KEY_A)).toBe(200);
-    const created = await t.http
-      .post('/keys')
-      .set(...bearer(KEY_A))
-      .send({ name: 'ui', scopes: ['read'] });
-    const uiKey = (created.body.data as { key: string }).key;
+  it(
+    'replaces the stored key with a new one: the new key works, the old one is refused, and the log says so',
+    async () => {
+      let t = await start(KEY_A);
+      expect(await status(t, KEY_A)).toBe(200);
+      const created = await t.http
+        .post('/keys')
+        .set(...bearer(KEY_A))
+        .send({ name: 'ui', scopes: ['read'] });
+      const uiKey = (created.body.data as { key: string }).key;
 
-    const mark = logs.messages().length;
-    t = await restart(KEY_B);
-    expect(await status(t, KEY_B)).toBe(200);
-    expect(await status(t, KEY_A)).toBe(401);
-    // The data dir's pepper survived the restart: a key created before it still verifies.
-    expect((await t.http.get('/positions').set(...bearer(uiKey))).status).toBe(200);
-    expect(messagesSince(mark)).toContainEqual(
-      'EDGERUNNER_API_KEY holds a new key: it replaces the stored admin API key key_env_admin, and the previous key no longer works',
-    );
-    for (const key of [KEY_A, KEY_B, uiKey]) expect(logs.text()).not.toContain(key);
+      const mark = logs.messages().length;
+      t = await restart(KEY_B);
+      expect(await status(t, KEY_B)).toBe(200);
+      expect(await status(t, KEY_A)).toBe(401);
+      // The data dir's pepper survived the restart: a key created before it still verifies.
+      expect((await t.http.get('/positions').set(...bearer(uiKey))).status).toBe(200);
+      expect(messagesSince(mark)).toContainEqual(
+        'EDGERUNNER_API_KEY holds a new key: it replaces the stored admin API key key_env_admin, and the previous key no longer works',
+      );
+      for (const key of [KEY_A, KEY_B, uiKey]) expect(logs.text()).not.toContain(key);
 
-    // The same key again changes nothing and says nothing about the key.
-    const quiet = logs.messages().length;
-    t = await restart(KEY_B);
-    expect(await status(t, KEY_B)).toBe(200);
-    expect(messagesSince(quiet).filter((message) => message.includes('EDGERUNNER_API_KEY'))).toEqual([]);
-  });
+      // The same key again changes nothing and says nothing about the key.
+      const quiet = logs.messages().length;
+      t = await restart(KEY_B);
+      expect(await status(t, KEY_B)).toBe(200);
+      expect(messagesSince(quiet).filter((message) => message.includes('EDGERUNNER_API_KEY'))).toEqual([]);
+    },
+    RESTARTS_TIMEOUT_MS,
+  );
 
-  it('keeps a revoked environment key revoked across restarts, with a warning, until the variable changes', async () => {
-    let t = await start(KEY_A);
-    const revoked = await t.http.delete('/keys/key_env_admin').set(...bearer(KEY_A));
-    expect(revoked.status).toBe(200);
-    expect(await status(t, KEY_A)).toBe(401);
+  it(
+    'keeps a revoked environment key revoked across restarts, with a warning, until the variable changes',
+    async () => {
+      let t = await start(KEY_A);
+      const revoked = await t.http.delete('/keys/key_env_admin').set(...bearer(KEY_A));
+      expect(revoked.status).toBe(200);
+      expect(await status(t, KEY_A)).toBe(401);
 
-    const mark = logs.messages().length;
-    t = await restart(KEY_A);
-    expect(await status(t, KEY_A)).toBe(401);
-    expect(messagesSince(mark)).toContainEqual(
-      expect.stringMatching(/holds the admin API key key_env_admin revoked at .*: it stays revoked/),
-    );
-    const warnings = logs.entries().filter((entry) => String(entry.msg).includes('stays revoked'));
-    expect(warnings.at(-1)?.level).toBe(40); // pino's warn
+      const mark = logs.messages().length;
+      t = await restart(KEY_A);
+      expect(await status(t, KEY_A)).toBe(401);
+      expect(messagesSince(mark)).toContainEqual(
+        expect.stringMatching(/holds the admin API key key_env_admin revoked at .*: it stays revoked/),
+      );
+      const warnings = logs.entries().filter((entry) => String(entry.msg).includes('stays revoked'));
+      expect(warnings.at(-1)?.level).toBe(40); // pino's warn
 
-    const restoredMark = logs.messages().length;
-    t = await restart(KEY_C);
-    expect(await status(t, KEY_C)).toBe(200);
-    expect(await status(t, KEY_A)).toBe(401);
-    expect(messagesSince(restoredMark)).toContainEqual(
-      expect.stringMatching(/holds a new key: the admin API key key_env_admin, revoked at .*, is restored/),
-    );
-    expect((await listKeys(t, KEY_C)).find((key) => key.id === 'key_env_admin')?.revokedAt).toBeNull();
-  });
+      const restoredMark = logs.messages().length;
+      t = await restart(KEY_C);
+      expect(await status(t, KEY_C)).toBe(200);
+      expect(await status(t, KEY_A)).toBe(401);
+      expect(messagesSince(restoredMark)).toContainEqual(
+        expect.stringMatching(/holds a new key: the admin API key key_env_admin, revoked at .*, is restored/),
+      );
+      expect((await listKeys(t, KEY_C)).find((key) => key.id === 'key_env_admin')?.revokedAt).toBeNull();
+    },
+    RESTARTS_TIMEOUT_MS,
+  );
 
-  it('lists er_ and four characters of a generated key, and nothing of a chosen one', async () => {
-    const t = await start('er_chosen-by-ops-looks-generated-0123456789');
-    const created = await t.http
-      .post('/keys')
-      .set(...bearer('er_chosen-by-ops-looks-generated-0123456789'))
-      .send({ name: 'ui', scopes: ['read'] });
-    const { id, key, prefix } = created.body.data as { id: string; key: string; prefix: string };
-    expect(prefix).toBe(key.slice(0, 7));
-    expect(prefix).toMatch(/^er_[A-Za-z0-9_-]{4}$/);
+  it(
+    'lists er_ and four characters of a generated key, and nothing of a chosen one',
+    async () => {
+      const t = await start('er_chosen-by-ops-looks-generated-0123456789');
+      const created = await t.http
+        .post('/keys')
+        .set(...bearer('er_chosen-by-ops-looks-generated-0123456789'))
+        .send({ name: 'ui', scopes: ['read'] });
+      const { id, key, prefix } = created.body.data as { id: string; key: string; prefix: string };
+      expect(prefix).toBe(key.slice(0, 7));
+      expect(prefix).toMatch(/^er_[A-Za-z0-9_-]{4}$/);
 
-    const listed = await t.http.get('/keys').set(...bearer('er_chosen-by-ops-looks-generated-0123456789'));
-    const views = listed.body.data as KeyView[];
-    expect(views.find((view) => view.id === id)?.prefix).toBe(prefix);
-    // A chosen key, even one shaped like a generated key, shows none of its characters.
-    expect(views.find((view) => view.id === 'key_env_admin')?.prefix).toBeNull();
-    expect(listed.text).not.toContain('er_chos');
+      const listed = await t.http.get('/keys').set(...bearer('er_chosen-by-ops-looks-generated-0123456789'));
+      const views = listed.body.data as KeyView[];
+      expect(views.find((view) => view.id === id)?.prefix).toBe(prefix);
+      // A chosen key, even one shaped like a generated key, shows none of its characters.
+      expect(views.find((view) => view.id === 'key_env_admin')?.prefix).toBeNull();
+      expect(listed.text).not.toContain('er_chos');
 
-    const docs = (await t.http.get('/docs-json')).body as {
-      components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
-    };
-    expect(docs.components.schemas.ApiKeyView?.properties.prefix).toEqual(
-      expect.objectContaining({
-        nullable: true,
-        description: expect.stringMatching(/null for a key someone chose/),
-      }),
-    );
-  });
+      const docs = (await t.http.get('/docs-json')).body as {
+        components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+      };
+      expect(docs.components.schemas.ApiKeyView?.properties.prefix).toEqual(
+        expect.objectContaining({
+          nullable: true,
+          description: expect.stringMatching(/null for a key someone chose/),
+        }),
+      );
+    },
+    RESTARTS_TIMEOUT_MS,
+  );
 
-  it('upgrades a data dir from before the pepper: its SHA-256 keys still work and are rehashed', async () => {
-    const uiKey = 'er_generated-before-the-pepper-existed-0123456';
-    await seedDataDirBeforeThePepper(dataDir, [
-      { id: 'key_env_admin', name: 'EDGERUNNER_API_KEY', scopes: ['admin'], key: KEY_A },
-      { id: 'key_old_ui', name: 'old ui', scopes: ['read'], key: uiKey },
-    ]);
-    const mark = logs.messages().length;
-    const t = await start(KEY_A);
-    const pepper = (await readFile(join(dataDir, 'api-key.pepper'), 'utf8')).trim();
-    const hmac = (key: string) => createHmac('sha256', pepper).update(key).digest('hex');
+  it(
+    'upgrades a data dir from before the pepper: its SHA-256 keys still work and are rehashed',
+    async () => {
+      const uiKey = 'er_generated-before-the-pepper-existed-0123456';
+      await seedDataDirBeforeThePepper(dataDir, [
+        { id: 'key_env_admin', name: 'EDGERUNNER_API_KEY', scopes: ['admin'], key: KEY_A },
+        { id: 'key_old_ui', name: 'old ui', scopes: ['read'], key: uiKey },
+      ]);
+      const mark = logs.messages().length;
+      const t = await start(KEY_A);
+      const pepper = (await readFile(join(dataDir, 'api-key.pepper'), 'utf8')).trim();
+      const hmac = (key: string) => createHmac('sha256', pepper).update(key).digest('hex');
 
-    // The environment key is rehashed at start-up and loses the characters stored of it.
-    expect(messagesSince(mark)).toContainEqual(
-      'Rehashed the admin API key key_env_admin from SHA-256 to HMAC-SHA256',
-    );
-    const views = await listKeys(t, KEY_A);
-    expect(views.find((view) => view.id === 'key_env_admin')?.prefix).toBeNull();
-    expect(views.find((view) => view.id === 'key_old_ui')?.prefix).toBe('er_gene');
-    expect(await storedHash(t, 'key_env_admin')).toEqual({ hash: hmac(KEY_A), scheme: 'hmac-sha256' });
+      // The environment key is rehashed at start-up and loses the characters stored of it.
+      expect(messagesSince(mark)).toContainEqual(
+        'Rehashed the admin API key key_env_admin from SHA-256 to HMAC-SHA256',
+      );
+      const views = await listKeys(t, KEY_A);
+      expect(views.find((view) => view.id === 'key_env_admin')?.prefix).toBeNull();
+      expect(views.find((view) => view.id === 'key_old_ui')?.prefix).toBe('er_gene');
+      expect(await storedHash(t, 'key_env_admin')).toEqual({ hash: hmac(KEY_A), scheme: 'hmac-sha256' });
 
-    // Any other key on its first use.
-    expect(await storedHash(t, 'key_old_ui')).toEqual({ hash: sha256(uiKey), scheme: 'sha256' });
-    expect((await t.http.get('/positions').set(...bearer(uiKey))).status).toBe(200);
-    expect(await storedHash(t, 'key_old_ui')).toEqual({ hash: hmac(uiKey), scheme: 'hmac-sha256' });
-    expect(messagesSince(mark)).toContainEqual(
-      'Rehashed API key key_old_ui from SHA-256 to HMAC-SHA256 on its first use',
-    );
-    expect((await t.http.get('/positions').set(...bearer(`${uiKey}x`))).status).toBe(401);
-  });
+      // Any other key on its first use.
+      expect(await storedHash(t, 'key_old_ui')).toEqual({ hash: sha256(uiKey), scheme: 'sha256' });
+      expect((await t.http.get('/positions').set(...bearer(uiKey))).status).toBe(200);
+      expect(await storedHash(t, 'key_old_ui')).toEqual({ hash: hmac(uiKey), scheme: 'hmac-sha256' });
+      expect(messagesSince(mark)).toContainEqual(
+        'Rehashed API key key_old_ui from SHA-256 to HMAC-SHA256 on its first use',
+      );
+      expect((await t.http.get('/positions').set(...bearer(`${uiKey}x`))).status).toBe(401);
+    },
+    RESTARTS_TIMEOUT_MS,
+  );
 });
 
 const postgresAvailable = await serviceAvailable('PostgreSQL', TEST_DATABASE_URL);

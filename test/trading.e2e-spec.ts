@@ -96,6 +96,7 @@ describe('Trading on the paper broker over HTTP', () => {
     );
 
     t.paper().setQuote('BTCUSDT', '63999.9', '64000');
+    await t.settle();
     const filled = await get<OrderBody>(`/orders/${order.id}`);
     expect(filled).toEqual(
       expect.objectContaining({ status: 'filled', filledQuantity: '0.002', averageFillPrice: '64000' }),
@@ -170,6 +171,7 @@ describe('Trading on the paper broker over HTTP', () => {
     expect(entry.status).toBe('filled');
 
     t.paper().setQuote('EURUSD', '1.09001', '1.09003');
+    await t.settle();
     const updates =
       await get<{ orderId: string; status: string; clientOrderId: string }[]>('/orders/status?limit=50');
     const childIds = [...new Set(updates.map((update) => update.orderId))].filter((id) => id !== entry.id);

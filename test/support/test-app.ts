@@ -8,6 +8,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import type { PaperAdapter } from '../../libs/brokers/src/index.js';
 import { AppModule } from '../../src/app.module.js';
 import { AccountRegistry } from '../../src/broker/account-registry.js';
+import { OrderStateApplier } from '../../src/orders/order-state.applier.js';
 import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
 import { capturedLogsModule, type LogCapture } from './log-capture.js';
 
@@ -32,6 +33,11 @@ export interface TestApp {
   readonly http: TestAgent;
   /** The paper adapter of `account`, to drive its prices (a simulator control, not the API). */
   paper(account?: string): PaperAdapter;
+  /**
+   * Resolves once every broker update queued so far is stored: a simulator control (a quote that fills an
+   * order) reports to the app asynchronously, as a broker does, and the database lets requests in between.
+   */
+  settle(): Promise<void>;
   /** Creates an API key with `scopes` through the admin API and returns it. */
   createKey(scopes: string[]): Promise<string>;
   close(): Promise<void>;
@@ -63,6 +69,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await NestFactory.create<NestFastifyApplication>(root, createFastifyAdapter(), {
     logger: false,
     bufferLogs: true,
+    // A start that fails rejects here, for the test to see why, instead of Nest exiting the test process.
+    abortOnError: false,
   });
   configureApp(app);
   await app.listen(options.port ?? 0, '127.0.0.1');
@@ -74,6 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     http,
     paper: (account = 'paper') => app.get(AccountRegistry).resolve(account) as PaperAdapter,
+    settle: () => app.get(OrderStateApplier).enqueue(() => Promise.resolve()),
     createKey: async (scopes) => {
       const response = await http
         .post('/keys')
