@@ -1,6 +1,7 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module.js';
 import { BrokerModule } from './broker/broker.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -30,6 +31,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...configuration })] }),
         LoggingModule,
+        // Reactions across modules (the kill switch asking orders to cancel) travel as events.
+        EventEmitterModule.forRoot(),
         PersistenceModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Configuration, true>) => {

@@ -164,6 +164,28 @@ describe('Risk limits and the kill switch over HTTP', () => {
     });
     expect(await t.paper().getOpenOrders()).toEqual([]);
     expect((await getRisk()).killSwitch).toEqual(result.killSwitch);
+
+    // Each cancel went through the order state machine, recorded with its cause.
+    const stored = await t.http.get('/orders?status=cancelled').set(...bearer(ADMIN_KEY));
+    const cancelled = (stored.body as Envelope<{ items: { id: string; clientOrderId: string }[] }>).data
+      .items;
+    expect(cancelled.map((order) => order.clientOrderId).sort()).toEqual(
+      expect.arrayContaining(['risk-e2e-rest-2', 'risk-e2e-rest-3']),
+    );
+    expect(cancelled).toHaveLength(3);
+    for (const order of cancelled) {
+      const detail = await t.http.get(`/orders/${order.id}`).set(...bearer(ADMIN_KEY));
+      const events = (
+        detail.body as Envelope<{ events: { source: string; status: string; reason: string }[] }>
+      ).data.events;
+      expect(events.at(-1)).toEqual(
+        expect.objectContaining({
+          source: 'kill_switch',
+          status: 'cancelled',
+          reason: `kill switch by ${result.killSwitch.changedBy}: drill`,
+        }),
+      );
+    }
   });
 
   it('keeps the kill switch and the day’s baseline across a restart, then turns it off', async () => {

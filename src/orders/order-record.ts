@@ -35,8 +35,8 @@ export interface OrderRecord {
   readonly fingerprint: string;
 }
 
-export const ORDER_EVENT_SOURCES = ['request', 'broker', 'reconcile', 'risk'] as const;
-/** What moved an order: the API request, a broker callback, reconciliation, or a risk refusal. */
+export const ORDER_EVENT_SOURCES = ['request', 'broker', 'reconcile', 'risk', 'kill_switch'] as const;
+/** What moved an order: the API request, a broker callback, reconciliation, a risk refusal, or the kill switch. */
 export type OrderEventSource = (typeof ORDER_EVENT_SOURCES)[number];
 
 /** One state change of one order: the audit trail, and /orders/status newest first. */

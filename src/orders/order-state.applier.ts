@@ -22,6 +22,8 @@ export interface ApplyOptions {
   readonly payload?: unknown;
   /** An acknowledgement may arrive after the fills it caused: not worth a warning. */
   readonly expectLate?: boolean;
+  /** Why, when the cause is not the broker's own (the kill switch: who turned it and why). */
+  readonly reason?: string;
 }
 
 /**
@@ -33,6 +35,8 @@ export interface ApplyOptions {
 export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OrderStateApplier.name);
   private queue: Promise<void> = Promise.resolve();
+  /** Cancels asked for (by the kill switch): whichever report of the cancel comes first carries the cause. */
+  private readonly cancelCauses = new Map<string, { source: OrderEventSource; reason: string }>();
   private subscription: Subscription | undefined;
 
   constructor(
@@ -63,17 +67,38 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
     return run;
   }
 
+  /**
+   * Names the cause of a cancel about to be asked for: the broker's own push may report it before the
+   * cancel call returns, and the order's event must still say why. Returns the function that forgets it.
+   */
+  attributeCancel(
+    account: string,
+    brokerOrderId: string,
+    source: OrderEventSource,
+    reason: string,
+  ): () => void {
+    const key = `${account}\u0000${brokerOrderId}`;
+    this.cancelCauses.set(key, { source, reason });
+    return () => this.cancelCauses.delete(key);
+  }
+
   /** Applies the broker's view of one of its orders, adopting it when Edgerunner has no record of it. */
   async applyBrokerOrder(
     account: string,
     order: BrokerOrder,
     source: OrderEventSource,
+    reason?: string,
   ): Promise<OrderRecord> {
+    const cause =
+      order.status === 'cancelled'
+        ? this.cancelCauses.get(`${account}\u0000${order.brokerOrderId}`)
+        : undefined;
+    const applied = cause ?? { source, reason };
     const record =
       (await this.orders.findByBrokerOrderId(account, order.brokerOrderId)) ??
       (await this.orders.findByClientOrderId(account, order.clientOrderId)) ??
       (await this.adopt(account, order, source));
-    return this.apply(record.id, order, { source, payload: order });
+    return this.apply(record.id, order, { source: applied.source, payload: order, reason: applied.reason });
   }
 
   /** Applies `reported` to the order if the state machine allows it; returns the order as stored. */
@@ -107,7 +132,12 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
     };
     await this.orders.update(
       updated,
-      orderEvent(updated, options.source, reported.rejectReason ?? null, options.payload ?? null),
+      orderEvent(
+        updated,
+        options.source,
+        options.reason ?? reported.rejectReason ?? null,
+        options.payload ?? null,
+      ),
     );
     this.changes.publish(updated);
     if (updated.status === 'rejected') {

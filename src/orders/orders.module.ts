@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BrokerModule } from '../broker/broker.module.js';
 import { RiskModule } from '../risk/risk.module.js';
 import { TradesModule } from '../trades/trades.module.js';
+import { KillSwitchCanceller } from './kill-switch/kill-switch.canceller.js';
 import { OrderReconciler } from './reconciliation/order-reconciler.js';
 import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import { OrderChanges } from './order-changes.js';
@@ -20,6 +21,7 @@ import { TradeThrottlerGuard } from './trade-throttler.guard.js';
     OrderChanges,
     OrderStateApplier,
     OrderReconciler,
+    KillSwitchCanceller,
     TradeThrottlerGuard,
     { provide: OrderRepository, useClass: DrizzleOrderRepository },
   ],

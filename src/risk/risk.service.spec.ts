@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Logger } from '@nestjs/common';
 import type { BrokerAdapter, Instrument, OrderRequest } from '../../libs/brokers/src/index.js';
 import {
@@ -12,6 +13,8 @@ import { openDatabase, type OpenDatabase } from '../persistence/open-database.js
 import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';
 import { KillSwitchService } from './kill-switch.service.js';
+import { KILL_SWITCH_ENGAGED } from './kill-switch-engaged.event.js';
+import { cancelOpenOrders } from '../orders/kill-switch/cancel-open-orders.js';
 import { RiskRefusedError } from './risk-refused.error.js';
 import { RiskService } from './risk.service.js';
 
@@ -66,7 +69,14 @@ describe('RiskService on a paper account', () => {
     } as unknown as AccountRegistry;
     // A fresh service each call: like a restart, it knows only what the database kept.
     service = () => new RiskService(registry, repository, new DailyLossTracker(repository, clock), clock);
-    killSwitch = new KillSwitchService(registry, repository, clock);
+    // As in the app, the orders module answers the kill switch by cancelling at the broker.
+    const events = new EventEmitter2();
+    // emitAsync awaits what a listener returns; EventEmitter2's listener type just says void.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    events.on(KILL_SWITCH_ENGAGED, () =>
+      kit.adapter.getOpenOrders().then((open) => cancelOpenOrders(kit.adapter, open)),
+    );
+    killSwitch = new KillSwitchService(registry, repository, clock, events);
   });
 
   afterEach(async () => {

@@ -1,5 +1,8 @@
-import { BrokerTimeoutError, type BrokerAdapter } from '../../libs/brokers/src/index.js';
-import { startPaperTestKit, type PaperTestKit } from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
+import { BrokerTimeoutError, type BrokerAdapter } from '../../../libs/brokers/src/index.js';
+import {
+  startPaperTestKit,
+  type PaperTestKit,
+} from '../../../libs/brokers/src/paper/testing/paper-test-kit.js';
 import { cancelOpenOrders } from './cancel-open-orders.js';
 
 describe('cancelOpenOrders', () => {
@@ -30,7 +33,7 @@ describe('cancelOpenOrders', () => {
     const stuck = await kit.place({ side: 'buy', type: 'limit', quantity: '1', price: '91' });
     await kit.place({ side: 'sell', type: 'limit', quantity: '1', price: '110' });
 
-    const report = await cancelOpenOrders(failingOn(stuck));
+    const report = await cancelOpenOrders(failingOn(stuck), await kit.adapter.getOpenOrders());
 
     expect(report).toEqual({
       cancelled: 2,
@@ -52,7 +55,7 @@ describe('cancelOpenOrders', () => {
     const open = await kit.adapter.getOpenOrders();
     expect(open.length).toBeGreaterThanOrEqual(1);
     // Exits listed before their entry is cancelled go with it; only the entry counts as cancelled here.
-    const report = await cancelOpenOrders(failingOn('none'));
+    const report = await cancelOpenOrders(failingOn('none'), await kit.adapter.getOpenOrders());
     expect(report.failed).toEqual([]);
     expect(report.cancelled + report.alreadyClosed).toBe(open.length);
     expect((await kit.adapter.getOrder(entry)).status).toBe('cancelled');
@@ -60,6 +63,10 @@ describe('cancelOpenOrders', () => {
   });
 
   it('has nothing to do when nothing is open', async () => {
-    expect(await cancelOpenOrders(kit.adapter)).toEqual({ cancelled: 0, alreadyClosed: 0, failed: [] });
+    expect(await cancelOpenOrders(kit.adapter, await kit.adapter.getOpenOrders())).toEqual({
+      cancelled: 0,
+      alreadyClosed: 0,
+      failed: [],
+    });
   });
 });
