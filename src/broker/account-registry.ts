@@ -31,8 +31,6 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Every account's broker events, merged. */
   readonly events: Observable<BrokerEvent>;
   private readonly merged = new Subject<BrokerEvent>();
-  /** Accounts whose reconciliation failed, with why: they take no new orders until it succeeds. */
-  private readonly degraded = new Map<string, string>();
   private readonly reconnects = new ReconnectSchedule();
   /** Why each account last failed to connect, until it connects or is disconnected on purpose. */
   private readonly connectFailures = new Map<string, ConnectFailure>();
@@ -139,16 +137,6 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
     if (!(error instanceof BrokerError) || error.retryable || this.resolve(name).status === 'connected')
       return undefined;
     return refusalForOrder(error, name);
-  }
-
-  /** Marks the account degraded (reason) or healthy again (null). */
-  setDegraded(name: string, reason: string | null): void {
-    if (reason === null) this.degraded.delete(name);
-    else this.degraded.set(name, reason);
-  }
-
-  degradedReason(name: string): string | undefined {
-    return this.degraded.get(name);
   }
 
   list(): RegisteredAccount[] {

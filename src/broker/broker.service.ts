@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
   timeframeToMs,
   type AccountSummary,
@@ -8,6 +9,7 @@ import {
   type Ticker,
 } from '../../libs/brokers/src/index.js';
 import { UnprocessableError, ValidationFailedError } from '../common/errors/app-error.js';
+import { ACCOUNT_INTAKE_CHANGED, AccountIntakeChanged } from './account-intake-changed.event.js';
 import { AccountRegistry } from './account-registry.js';
 import type { AccountView } from './dto/account.view.js';
 import type { CandlesQuery } from './dto/candles.query.js';
@@ -15,7 +17,19 @@ import type { CandlesQuery } from './dto/candles.query.js';
 /** Accounts, portfolio and market data, whatever broker serves the account. */
 @Injectable()
 export class BrokerService {
-  constructor(private readonly registry: AccountRegistry) {}
+  /** As the orders module last told: why an account takes no new orders. */
+  private readonly degradedReasons = new Map<string, string>();
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    events: EventEmitter2,
+  ) {
+    // Heard from construction on: the start-up reconciliation reports before @OnEvent listeners are bound.
+    events.on(ACCOUNT_INTAKE_CHANGED, ({ account, degradedReason }: AccountIntakeChanged) => {
+      if (degradedReason === null) this.degradedReasons.delete(account);
+      else this.degradedReasons.set(account, degradedReason);
+    });
+  }
 
   listAccounts(): AccountView[] {
     return this.registry.list().map(({ config, adapter }) => ({
@@ -23,7 +37,7 @@ export class BrokerService {
       broker: config.broker,
       status: adapter.status,
       downReason: this.registry.downReason(config.name),
-      degradedReason: this.registry.degradedReason(config.name) ?? null,
+      degradedReason: this.degradedReasons.get(config.name) ?? null,
       autoConnect: config.autoConnect,
       capabilities: {
         ...adapter.capabilities,

@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { jest } from '@jest/globals';
 import { sql } from 'drizzle-orm';
 import { Subject } from 'rxjs';
@@ -18,6 +19,7 @@ import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import { OrderChanges } from './order-changes.js';
 import { OrderStateApplier } from './order-state.applier.js';
 import { OrderService } from './order.service.js';
+import { DegradedAccounts } from './reconciliation/degraded-accounts.js';
 import { RiskRefusedError } from '../risk/risk-refused.error.js';
 import type { RiskService } from '../risk/risk.service.js';
 import { UnprocessableError } from '../common/errors/app-error.js';
@@ -107,7 +109,6 @@ describe('OrderService', () => {
     } as unknown as BrokerAdapter;
     const registry = {
       events,
-      degradedReason: () => undefined,
       connectRefusal: () => undefined,
       resolve: () => adapter,
       resolveAccount: () => ({ config: { name: 'paper' }, adapter }),
@@ -124,6 +125,7 @@ describe('OrderService', () => {
       applier,
       { check: riskCheck } as unknown as RiskService,
       changes,
+      new DegradedAccounts(new EventEmitter2()),
     );
     applier.onModuleInit();
   });

@@ -20,6 +20,7 @@ import { orderFingerprint } from './order-fingerprint.js';
 import type { OrderRecord } from './order-record.js';
 import { newOrderRecord, orderEvent } from './order-records.js';
 import { OrderStateApplier } from './order-state.applier.js';
+import { DegradedAccounts } from './reconciliation/degraded-accounts.js';
 import { toOrderView } from './order-view.mapper.js';
 import { OrderRepository, type OrderListFilter } from './order.repository.js';
 import { prepareOrderRequest } from './prepare-order-request.js';
@@ -42,6 +43,7 @@ export class OrderService {
     private readonly applier: OrderStateApplier,
     private readonly risk: RiskService,
     private readonly changes: OrderChanges,
+    private readonly degradedAccounts: DegradedAccounts,
   ) {}
 
   /** A retry of the same body returns the first result, even while the first is in flight; another body is a 409. */
@@ -130,7 +132,7 @@ export class OrderService {
     // Credentials the broker refused are a 502 no retry fixes, not a 503 "try again later".
     const refusal = this.registry.connectRefusal(account);
     if (refusal) throw refusal;
-    const degraded = this.registry.degradedReason(account);
+    const degraded = this.degradedAccounts.reason(account);
     if (degraded !== undefined) {
       throw new UnavailableError(
         `Account ${account} takes no new orders until reconciliation succeeds: ${degraded}`,

@@ -3,6 +3,7 @@ import { BrokerModule } from '../broker/broker.module.js';
 import { RiskModule } from '../risk/risk.module.js';
 import { TradesModule } from '../trades/trades.module.js';
 import { KillSwitchCanceller } from './kill-switch/kill-switch.canceller.js';
+import { DegradedAccounts } from './reconciliation/degraded-accounts.js';
 import { OrderReconciler } from './reconciliation/order-reconciler.js';
 import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import { OrderChanges } from './order-changes.js';
@@ -21,10 +22,11 @@ import { TradeThrottlerGuard } from './trade-throttler.guard.js';
     OrderChanges,
     OrderStateApplier,
     OrderReconciler,
+    DegradedAccounts,
     KillSwitchCanceller,
     TradeThrottlerGuard,
     { provide: OrderRepository, useClass: DrizzleOrderRepository },
   ],
-  exports: [OrderService, OrderChanges],
+  exports: [OrderService, OrderChanges, DegradedAccounts],
 })
 export class OrdersModule {}

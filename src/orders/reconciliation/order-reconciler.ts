@@ -7,6 +7,7 @@ import type { OrderRecord } from '../order-record.js';
 import { OrderStateApplier } from '../order-state.applier.js';
 import { OrderRepository } from '../order.repository.js';
 import { OrderService } from '../order.service.js';
+import { DegradedAccounts } from './degraded-accounts.js';
 import type { ReconciliationReport } from './reconciliation-report.js';
 
 const FIRST_RUN_LOOKBACK_MS = 7 * 86_400_000;
@@ -31,6 +32,7 @@ export class OrderReconciler implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly applier: OrderStateApplier,
     private readonly orderService: OrderService,
     private readonly tradeLog: TradeLogService,
+    private readonly degraded: DegradedAccounts,
   ) {}
 
   /** Runs before the server listens, so no order is taken before its account is reconciled. */
@@ -71,13 +73,13 @@ export class OrderReconciler implements OnApplicationBootstrap, OnModuleDestroy 
         startedAt,
         finishedAt: new Date().toISOString(),
       };
-      this.registry.setDegraded(account, null);
+      this.degraded.set(account, null);
       this.clearRetry(account);
       this.logger.log({ msg: 'reconciled', ...report });
       return report;
     } catch (error) {
       const reason = `reconciliation failed: ${(error as Error).message}`;
-      this.registry.setDegraded(account, reason);
+      this.degraded.set(account, reason);
       this.logger.error(`Account ${account} degraded, ${reason}`);
       this.scheduleRetry(account);
       return undefined;

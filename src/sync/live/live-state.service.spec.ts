@@ -1,3 +1,5 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DegradedAccounts } from '../../orders/reconciliation/degraded-accounts.js';
 import { jest } from '@jest/globals';
 import type { ConfigService } from '@nestjs/config';
 import { Subject } from 'rxjs';
@@ -50,7 +52,6 @@ describe('LiveStateService', () => {
       events,
       list: () => [{ config: { name: 'paper' }, adapter }],
       resolve: () => adapter,
-      degradedReason: () => undefined,
     } as unknown as AccountRegistry;
     const snapshots = { lastBefore: () => Promise.resolve(undefined) } as unknown as EquitySnapshotRepository;
     const config = {
@@ -61,7 +62,7 @@ describe('LiveStateService', () => {
         periodsPerYear: 365,
       }),
     } as unknown as ConfigService<Configuration, true>;
-    service = new LiveStateService(registry, snapshots, config);
+    service = new LiveStateService(registry, snapshots, config, new DegradedAccounts(new EventEmitter2()));
     updates = [];
     service.updates.subscribe((update) => updates.push(update));
   });

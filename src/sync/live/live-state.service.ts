@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Subject, type Observable, type Subscription } from 'rxjs';
 import type { BrokerEvent, ConnectionStatus } from '../../../libs/brokers/src/index.js';
 import { AccountRegistry } from '../../broker/account-registry.js';
+import { DegradedAccounts } from '../../orders/reconciliation/degraded-accounts.js';
 import type { Configuration } from '../../config/configuration.js';
 import { EquitySnapshotRepository, type EquitySnapshot } from '../equity-snapshot.repository.js';
 import { AccountLiveState } from './account-live-state.js';
@@ -44,6 +45,7 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
     private readonly registry: AccountRegistry,
     private readonly snapshots: EquitySnapshotRepository,
     config: ConfigService<Configuration, true>,
+    private readonly degradedAccounts: DegradedAccounts,
   ) {
     ({ pollIntervalMs: this.pollIntervalMs, pnlIntervalMs: this.pnlIntervalMs } = config.get('sync', {
       infer: true,
@@ -175,7 +177,7 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private setConnection(account: string, status: ConnectionStatus): void {
-    const degraded = this.registry.degradedReason(account) ?? null;
+    const degraded = this.degradedAccounts.reason(account) ?? null;
     if (this.state(account).setConnection(status, degraded)) this.publishState(account, 'account');
   }
 
