@@ -1,4 +1,4 @@
-import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -8,7 +8,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import { ThrottlingModule } from './common/throttling/throttling.module.js';
-import { validationExceptionFactory } from './common/validation/validation-exception.factory.js';
+import { createRequestValidationPipe } from './common/validation/request-validation.pipe.js';
 import { loadConfiguration } from './config/load-configuration.js';
 import { HealthModule } from './health/health.module.js';
 import { OrdersModule } from './orders/orders.module.js';
@@ -56,12 +56,7 @@ export class AppModule {
         { provide: APP_FILTER, useExisting: AllExceptionsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            exceptionFactory: validationExceptionFactory,
-          }),
+          useValue: createRequestValidationPipe(),
         },
       ],
     };

@@ -1,4 +1,4 @@
-import { UseFilters, UseGuards, UsePipes, ValidationPipe } from '@nestjs/common';
+import { UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -9,7 +9,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { ApiKeyService } from '../../auth/api-key.service.js';
 import { errorEnvelope, successEnvelope, type ApiEnvelope } from '../../common/http/api-envelope.js';
-import { validationExceptionFactory } from '../../common/validation/validation-exception.factory.js';
+import { createRequestValidationPipe } from '../../common/validation/request-validation.pipe.js';
 import { SubscriptionDto } from './dto/subscription.dto.js';
 import type { SubscriptionView } from './dto/subscription.view.js';
 import { streamAuthMiddleware } from './stream-auth.middleware.js';
@@ -27,14 +27,7 @@ export const STREAM_NAMESPACE = '/ws/broker';
 @WebSocketGateway({ namespace: STREAM_NAMESPACE })
 @UseFilters(WsEnvelopeFilter)
 @UseGuards(StreamThrottlerGuard)
-@UsePipes(
-  new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: validationExceptionFactory,
-  }),
-)
+@UsePipes(createRequestValidationPipe())
 export class BrokerStreamGateway implements OnGatewayInit<Namespace> {
   constructor(
     private readonly keys: ApiKeyService,
