@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { merge, Subject, type Observable } from 'rxjs';
+import { BackoffTimers } from '../../libs/async/src/index.js';
 import {
   BrokerError,
   instrumentAdapter,
@@ -13,7 +14,6 @@ import type { Configuration } from '../config/configuration.js';
 import { BROKER_ADAPTER_FACTORIES, BrokerAdapterFactory } from './adapters/broker-adapter.factory.js';
 import { BrokerCallLogger } from './broker-call.logger.js';
 import { describeConnectFailure, refusalForOrder, type ConnectFailure } from './connect-failure.js';
-import { ReconnectSchedule } from './reconnect-schedule.js';
 
 interface RegisteredAccount {
   readonly config: AccountConfig;
@@ -31,7 +31,8 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
   /** Every account's broker events, merged. */
   readonly events: Observable<BrokerEvent>;
   private readonly merged = new Subject<BrokerEvent>();
-  private readonly reconnects = new ReconnectSchedule();
+  /** Retries of a failed connect: 1 s, doubling to 60 s. */
+  private readonly reconnects = new BackoffTimers({ firstDelayMs: 1000, maxDelayMs: 60_000 });
   /** Why each account last failed to connect, until it connects or is disconnected on purpose. */
   private readonly connectFailures = new Map<string, ConnectFailure>();
 

@@ -1,3 +1,4 @@
+import { SerialQueue } from '../../libs/async/src/index.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
@@ -34,7 +35,7 @@ export interface ApplyOptions {
 @Injectable()
 export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OrderStateApplier.name);
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   /** Cancels asked for (by the kill switch): whichever report of the cancel comes first carries the cause. */
   private readonly cancelCauses = new Map<string, { source: OrderEventSource; reason: string }>();
   private subscription: Subscription | undefined;
@@ -58,11 +59,9 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
 
   /** Runs `task` after every change queued before it. */
   enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task);
-    this.queue = run.then(
-      () => undefined,
-      (error: unknown) =>
-        this.logger.error(`Order update failed: ${(error as Error).stack ?? String(error)}`),
+    const run = this.queue.run(task);
+    run.catch((error: unknown) =>
+      this.logger.error(`Order update failed: ${(error as Error).stack ?? String(error)}`),
     );
     return run;
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { retryWithBackoff, SingleFlight } from '../../libs/async/src/index.js';
 import {
   BrokerError,
   BrokerRateLimitError,
@@ -28,14 +29,15 @@ import { RiskRefusedError } from '../risk/risk-refused.error.js';
 import { RiskService } from '../risk/risk.service.js';
 
 const RATE_LIMIT_ATTEMPTS = 3;
-const RATE_LIMIT_BACKOFF_MS = 100;
+/** The backoff when the broker names no wait: 200 ms, then 400 ms. */
+const RATE_LIMIT_FIRST_WAIT_MS = 200;
 const RATE_LIMIT_MAX_WAIT_MS = 2000;
 
 /** Places, cancels and reads orders. Each (account, clientOrderId) reaches the broker at most once. */
 @Injectable()
 export class OrderService {
   private readonly logger = new Logger(OrderService.name);
-  private readonly inflight = new Map<string, Promise<OrderRecord>>();
+  private readonly inflight = new SingleFlight<string, OrderRecord>();
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -56,13 +58,9 @@ export class OrderService {
     const fingerprint = orderFingerprint(account, dto);
     const key = `${account}\u0000${clientOrderId}`;
 
-    let pending = this.inflight.get(key);
-    if (!pending) {
-      pending = this.placeOnce(account, clientOrderId, fingerprint, dto);
-      this.inflight.set(key, pending);
-      void pending.finally(() => this.inflight.delete(key)).catch(() => undefined);
-    }
-    const record = await pending;
+    const record = await this.inflight.run(key, () =>
+      this.placeOnce(account, clientOrderId, fingerprint, dto),
+    );
     if (record.fingerprint !== fingerprint) {
       throw new ConflictError(`clientOrderId "${clientOrderId}" was already used for a different order`, {
         order: toOrderView(record),
@@ -206,21 +204,20 @@ export class OrderService {
     adapter: BrokerAdapter,
     request: Parameters<BrokerAdapter['placeOrder']>[0],
   ): Promise<Awaited<ReturnType<BrokerAdapter['placeOrder']>>> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await adapter.placeOrder(request);
-      } catch (error) {
-        if (!(error instanceof BrokerRateLimitError) || attempt >= RATE_LIMIT_ATTEMPTS) throw error;
-        const waitMs = Math.min(
-          error.retryAfterMs ?? RATE_LIMIT_BACKOFF_MS * 2 ** attempt,
-          RATE_LIMIT_MAX_WAIT_MS,
-        );
+    return retryWithBackoff(() => adapter.placeOrder(request), {
+      attempts: RATE_LIMIT_ATTEMPTS,
+      baseDelayMs: RATE_LIMIT_FIRST_WAIT_MS,
+      maxDelayMs: RATE_LIMIT_MAX_WAIT_MS,
+      shouldRetry: (error) => error instanceof BrokerRateLimitError,
+      delayFor: (error) => {
+        const asked = (error as BrokerRateLimitError).retryAfterMs;
+        return asked === undefined ? undefined : Math.min(asked, RATE_LIMIT_MAX_WAIT_MS);
+      },
+      onRetry: (_error, _attempt, waitMs) =>
         this.logger.warn(
           `Order ${request.clientOrderId} rate limited by the broker; retrying in ${waitMs} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-      }
-    }
+        ),
+    });
   }
 
   /** A refused order is kept, rejected with the rule that refused it, and never sent. */

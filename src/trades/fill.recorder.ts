@@ -8,8 +8,7 @@ import {
   type FillRecorderOptions,
 } from './fill-recorder.options.js';
 import { FillRepository, type FillInsertOutcome } from './fill.repository.js';
-import { retryWithBackoff } from './retry-with-backoff.js';
-import { SerialQueue } from './serial-queue.js';
+import { retryWithBackoff, SerialQueue } from '../../libs/async/src/index.js';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
+import { BackoffTimers, SingleFlight } from '../../../libs/async/src/index.js';
 import { OrderNotFoundError, type BrokerAdapter, type BrokerOrder } from '../../../libs/brokers/src/index.js';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { TradeLogService } from '../../trades/trade-log.service.js';
@@ -22,8 +23,8 @@ const RETRY_MAX_MS = 30_000;
 @Injectable()
 export class OrderReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OrderReconciler.name);
-  private readonly running = new Map<string, Promise<ReconciliationReport | undefined>>();
-  private readonly retries = new Map<string, { timer: NodeJS.Timeout; delayMs: number }>();
+  private readonly running = new SingleFlight<string, ReconciliationReport | undefined>();
+  private readonly retries = new BackoffTimers({ firstDelayMs: RETRY_MIN_MS, maxDelayMs: RETRY_MAX_MS });
   private subscription: Subscription | undefined;
 
   constructor(
@@ -50,17 +51,12 @@ export class OrderReconciler implements OnApplicationBootstrap, OnModuleDestroy 
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
-    for (const { timer } of this.retries.values()) clearTimeout(timer);
-    this.retries.clear();
+    this.retries.cancelAll();
   }
 
   /** Reconciles one account; concurrent calls share one run. Never throws: failure degrades the account. */
   reconcile(account: string): Promise<ReconciliationReport | undefined> {
-    const current = this.running.get(account);
-    if (current) return current;
-    const run = this.run(account).finally(() => this.running.delete(account));
-    this.running.set(account, run);
-    return run;
+    return this.running.run(account, () => this.run(account));
   }
 
   private async run(account: string): Promise<ReconciliationReport | undefined> {
@@ -157,17 +153,10 @@ export class OrderReconciler implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private scheduleRetry(account: string): void {
-    const previous = this.retries.get(account);
-    const delayMs = previous ? Math.min(previous.delayMs * 2, RETRY_MAX_MS) : RETRY_MIN_MS;
-    if (previous) clearTimeout(previous.timer);
-    const timer = setTimeout(() => void this.reconcile(account), delayMs);
-    timer.unref();
-    this.retries.set(account, { timer, delayMs });
+    this.retries.schedule(account, () => void this.reconcile(account));
   }
 
   private clearRetry(account: string): void {
-    const retry = this.retries.get(account);
-    if (retry) clearTimeout(retry.timer);
-    this.retries.delete(account);
+    this.retries.cancel(account);
   }
 }

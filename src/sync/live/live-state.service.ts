@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Observable, type Subscription } from 'rxjs';
+import { SingleFlight } from '../../../libs/async/src/index.js';
 import type { BrokerEvent, ConnectionStatus } from '../../../libs/brokers/src/index.js';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { DegradedAccounts } from '../../orders/reconciliation/degraded-accounts.js';
@@ -28,7 +29,7 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
   private readonly settledFills = new Subject<string>();
   private readonly subscription: Subscription;
   private readonly pollTimers = new Map<string, NodeJS.Timeout>();
-  private readonly polling = new Map<string, Promise<void>>();
+  private readonly polling = new SingleFlight<string, void>();
   private readonly pnlTimers = new Map<string, NodeJS.Timeout>();
   private readonly pnlSentAt = new Map<string, number>();
   private readonly lastPublished = new Map<string, object>();
@@ -117,11 +118,7 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Reads the broker now (one poll at a time per account); never throws. */
   poll(account: string): Promise<void> {
-    const running = this.polling.get(account);
-    if (running) return running;
-    const run = this.pollOnce(account).finally(() => this.polling.delete(account));
-    this.polling.set(account, run);
-    return run;
+    return this.polling.run(account, () => this.pollOnce(account));
   }
 
   private async pollOnce(account: string): Promise<void> {

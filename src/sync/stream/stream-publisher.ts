@@ -1,3 +1,4 @@
+import { SerialQueue } from '../../../libs/async/src/index.js';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subscription } from 'rxjs';
@@ -35,7 +36,7 @@ export class StreamPublisher implements OnModuleDestroy {
   private readonly recentOrders: number;
   private namespace: Namespace | undefined;
   /** Order events of one account are numbered and sent one after another, in the order they happened. */
-  private readonly orderQueues = new Map<string, Promise<void>>();
+  private readonly orderQueues = new Map<string, SerialQueue>();
 
   constructor(
     private readonly live: LiveStateService,
@@ -130,8 +131,9 @@ export class StreamPublisher implements OnModuleDestroy {
 
   private sendOrders(account: string, data: OrdersDelta): void {
     const key: StreamKey = { channel: 'orders', account };
-    const previous = this.orderQueues.get(account) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    let queue = this.orderQueues.get(account);
+    if (!queue) this.orderQueues.set(account, (queue = new SerialQueue()));
+    void queue.run(async () => {
       const namespace = this.namespace;
       if (!namespace) return;
       try {
@@ -144,7 +146,6 @@ export class StreamPublisher implements OnModuleDestroy {
         );
       }
     });
-    this.orderQueues.set(account, next);
   }
 
   private event<T>(

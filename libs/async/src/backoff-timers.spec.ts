@@ -1,12 +1,12 @@
 import { jest } from '@jest/globals';
-import { ReconnectSchedule } from './reconnect-schedule.js';
+import { BackoffTimers } from './backoff-timers.js';
 
-describe('ReconnectSchedule', () => {
+describe('BackoffTimers', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
   it('backs off exponentially up to its ceiling while attempts keep failing', () => {
-    const schedule = new ReconnectSchedule(100, 500);
+    const schedule = new BackoffTimers({ firstDelayMs: 100, maxDelayMs: 500 });
     const delays: number[] = [];
     const attempt = (): void => {
       delays.push(schedule.schedule('bybit', attempt));
@@ -18,7 +18,7 @@ describe('ReconnectSchedule', () => {
   });
 
   it('starts over after a cancel, and a cancelled retry never runs', () => {
-    const schedule = new ReconnectSchedule(100, 500);
+    const schedule = new BackoffTimers({ firstDelayMs: 100, maxDelayMs: 500 });
     const attempt = jest.fn();
     schedule.schedule('bybit', attempt);
     jest.advanceTimersByTime(100);
