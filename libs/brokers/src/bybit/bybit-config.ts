@@ -2,7 +2,7 @@
 export const BYBIT_ADAPTER_CATEGORIES = ['linear', 'spot'] as const;
 export type BybitAdapterCategory = (typeof BYBIT_ADAPTER_CATEGORIES)[number];
 
-/** One Bybit account as the adapter needs it; built by the app's factory from the validated config. */
+/** One Bybit account as the adapter needs it; built by toBybitConfig from the account's validated options. */
 export interface BybitConfig {
   readonly account: string;
   readonly apiKey: string;

@@ -1,7 +1,7 @@
 import { dec, isDecimal } from '../decimal/index.js';
 import { type PaperQuote, toTicker } from './market/paper-quote.js';
 import type { PaperConnection } from './paper-connection.js';
-import type { PaperVenue } from './paper-venue.js';
+import type { PaperAccountParts } from './build-paper-account.js';
 
 /**
  * The simulator's hands on the paper market: ticks, and quotes or depth set by a test. Each is one
@@ -11,7 +11,7 @@ import type { PaperVenue } from './paper-venue.js';
 export class PaperMarketControls {
   constructor(
     private readonly account: string,
-    private readonly venue: PaperVenue,
+    private readonly parts: PaperAccountParts,
     private readonly connection: PaperConnection,
     private readonly clock: () => number,
   ) {}
@@ -20,37 +20,37 @@ export class PaperMarketControls {
   tick(): void {
     this.connection.transact(() => {
       const now = this.clock();
-      this.venue.engine.expireDayOrders(now);
-      for (const quote of this.venue.market.advance(now)) this.publish(quote);
+      this.parts.engine.expireDayOrders(now);
+      for (const quote of this.parts.market.advance(now)) this.publish(quote);
     });
   }
 
   /** Sets the quote of `symbol`; throws UnknownSymbolError, or RangeError for an impossible quote. */
   setQuote(symbol: string, bid: string, ask: string): void {
-    this.venue.instruments.get(symbol);
+    this.parts.instruments.get(symbol);
     if (!isDecimal(bid) || !isDecimal(ask))
       throw new RangeError(`bid and ask must be decimals, got ${bid} / ${ask}`);
     this.connection.transact(() => {
       const now = this.clock();
-      this.venue.engine.expireDayOrders(now);
-      this.publish(this.venue.market.set(symbol, dec(bid), dec(ask), now));
+      this.parts.engine.expireDayOrders(now);
+      this.publish(this.parts.market.set(symbol, dec(bid), dec(ask), now));
     });
   }
 
   /** Sets the quoted size of `symbol`; throws UnknownSymbolError, or RangeError for a non-positive depth. */
   setDepth(symbol: string, depth: string): void {
-    this.venue.instruments.get(symbol);
+    this.parts.instruments.get(symbol);
     if (!isDecimal(depth) || dec(depth).lte(0))
       throw new RangeError(`depth must be a positive decimal, got ${depth}`);
     this.connection.transact(() => {
       const now = this.clock();
-      this.venue.engine.expireDayOrders(now);
-      this.publish(this.venue.market.setDepth(symbol, dec(depth), now));
+      this.parts.engine.expireDayOrders(now);
+      this.publish(this.parts.market.setDepth(symbol, dec(depth), now));
     });
   }
 
   private publish(quote: PaperQuote): void {
-    this.venue.unit.emit({ type: 'tick', account: this.account, ticker: toTicker(quote) });
-    this.venue.engine.onQuote(quote);
+    this.parts.unit.emit({ type: 'tick', account: this.account, ticker: toTicker(quote) });
+    this.parts.engine.onQuote(quote);
   }
 }

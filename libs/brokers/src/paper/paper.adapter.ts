@@ -26,7 +26,7 @@ import { PaperConnection } from './paper-connection.js';
 import { toInstrument } from './paper-instruments.js';
 import { type PaperLogger, processWarningLogger } from './paper-logger.js';
 import { PaperMarketControls } from './paper-market-controls.js';
-import { buildPaperVenue, type PaperVenue } from './paper-venue.js';
+import { buildPaperAccount, type PaperAccountParts } from './build-paper-account.js';
 
 /**
  * The embedded paper broker: a matching simulator over its own seeded price feed (or a replayed candle
@@ -45,7 +45,7 @@ export class PaperAdapter extends BrokerAdapter {
   readonly events: Observable<BrokerEvent>;
 
   private readonly subject = new Subject<BrokerEvent>();
-  private readonly venue: PaperVenue;
+  private readonly parts: PaperAccountParts;
   private readonly connection: PaperConnection;
   private readonly controls: PaperMarketControls;
 
@@ -65,9 +65,9 @@ export class PaperAdapter extends BrokerAdapter {
     this.account = config.account;
     this.events = this.subject.asObservable();
     const deliver = (event: BrokerEvent): void => this.subject.next(event);
-    this.venue = buildPaperVenue(config, clock, logger, deliver);
-    this.connection = new PaperConnection(config.account, this.venue.unit, logger, deliver);
-    this.controls = new PaperMarketControls(config.account, this.venue, this.connection, clock);
+    this.parts = buildPaperAccount(config, clock, logger, deliver);
+    this.connection = new PaperConnection(config.account, this.parts.unit, logger, deliver);
+    this.controls = new PaperMarketControls(config.account, this.parts, this.connection, clock);
   }
 
   get status(): ConnectionStatus {
@@ -91,7 +91,7 @@ export class PaperAdapter extends BrokerAdapter {
    */
   async placeOrder(request: OrderRequest): Promise<OrderAck> {
     this.connection.require();
-    const order = this.connection.transact(() => this.venue.engine.place(request));
+    const order = this.connection.transact(() => this.parts.engine.place(request));
     return Promise.resolve({
       brokerOrderId: order.brokerOrderId,
       clientOrderId: order.clientOrderId,
@@ -102,24 +102,24 @@ export class PaperAdapter extends BrokerAdapter {
 
   async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
     this.connection.require();
-    const order = this.connection.transact(() => this.venue.engine.cancel(brokerOrderId));
+    const order = this.connection.transact(() => this.parts.engine.cancel(brokerOrderId));
     return Promise.resolve(toBrokerOrder(order));
   }
 
   async getOrder(brokerOrderId: string): Promise<BrokerOrder> {
     this.connection.require();
-    return Promise.resolve(toBrokerOrder(this.venue.engine.get(brokerOrderId)));
+    return Promise.resolve(toBrokerOrder(this.parts.engine.get(brokerOrderId)));
   }
 
   async getOpenOrders(): Promise<BrokerOrder[]> {
     this.connection.require();
-    return Promise.resolve(this.venue.engine.open().map(toBrokerOrder));
+    return Promise.resolve(this.parts.engine.open().map(toBrokerOrder));
   }
 
   /** Retained orders only: the oldest final orders are forgotten beyond 50 000 (see OrderStore). */
   async findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | null> {
     this.connection.require();
-    const order = this.venue.engine.findByClientOrderId(clientOrderId);
+    const order = this.parts.engine.findByClientOrderId(clientOrderId);
     return Promise.resolve(order ? toBrokerOrder(order) : null);
   }
 
@@ -128,46 +128,46 @@ export class PaperAdapter extends BrokerAdapter {
     this.connection.require();
     if (Number.isNaN(since.getTime()))
       throw new InvalidOrderError('since must be a valid date', { broker: 'paper' });
-    return Promise.resolve(this.venue.fills.since(since.getTime()));
+    return Promise.resolve(this.parts.fills.since(since.getTime()));
   }
 
   /** Open (non-zero) positions; a closed position's realized PnL stays in the account summary. */
   async getPositions(): Promise<Position[]> {
     this.connection.require();
-    return Promise.resolve(this.venue.ledger.openPositions(this.clock()));
+    return Promise.resolve(this.parts.ledger.openPositions(this.clock()));
   }
 
   async getAccountSummary(): Promise<AccountSummary> {
     this.connection.require();
-    return Promise.resolve(this.venue.ledger.summary(this.clock()));
+    return Promise.resolve(this.parts.ledger.summary(this.clock()));
   }
 
   /** Bars of any `<n>m|h|d|w` timeframe, aligned to UTC epoch multiples, opening within [from, to]. */
   async getCandles(symbol: string, timeframe: Timeframe, from: Date, to: Date): Promise<Candle[]> {
     this.connection.require();
-    this.venue.instruments.get(symbol);
+    this.parts.instruments.get(symbol);
     const timeframeMs = timeframeToMs(timeframe);
     if (timeframeMs === null)
       throw new InvalidOrderError(`timeframe "${timeframe}" is not <n>m|h|d|w`, { broker: 'paper' });
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) {
       throw new InvalidOrderError('from and to must be valid dates', { broker: 'paper' });
     }
-    return Promise.resolve(this.venue.market.candles(symbol, timeframeMs, from.getTime(), to.getTime()));
+    return Promise.resolve(this.parts.market.candles(symbol, timeframeMs, from.getTime(), to.getTime()));
   }
 
   async getTicker(symbol: string): Promise<Ticker> {
     this.connection.require();
-    return Promise.resolve(toTicker(this.venue.quoteOf(symbol)));
+    return Promise.resolve(toTicker(this.parts.quoteOf(symbol)));
   }
 
   /** Works while disconnected: the rules come from config. */
   async getInstrument(symbol: string): Promise<Instrument> {
-    return Promise.resolve(toInstrument(this.venue.instruments.get(symbol)));
+    return Promise.resolve(toInstrument(this.parts.instruments.get(symbol)));
   }
 
   /** Works while disconnected: the rules come from config. */
   async listInstruments(): Promise<Instrument[]> {
-    return Promise.resolve(this.venue.instruments.list());
+    return Promise.resolve(this.parts.instruments.list());
   }
 
   /**

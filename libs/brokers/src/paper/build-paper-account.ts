@@ -16,7 +16,7 @@ import { PaperInstruments } from './paper-instruments.js';
 import type { PaperLogger } from './paper-logger.js';
 
 /** One paper account's parts, wired together and restored from its journal: what PaperAdapter drives. */
-export interface PaperVenue {
+export interface PaperAccountParts {
   readonly instruments: PaperInstruments;
   readonly market: PaperMarket;
   readonly ledger: PaperLedger;
@@ -35,12 +35,12 @@ export interface PaperVenue {
  *
  * @throws Error when the journal is corrupt (not just torn at the end) or names an unconfigured symbol.
  */
-export function buildPaperVenue(
+export function buildPaperAccount(
   config: PaperAccountConfig,
   clock: () => number,
   logger: PaperLogger,
   deliver: (event: BrokerEvent) => void,
-): PaperVenue {
+): PaperAccountParts {
   const instruments = new PaperInstruments(config.instruments);
   const now = clock();
   const market = new PaperMarket(config, now);
