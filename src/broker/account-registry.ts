@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { merge, Subject, type Observable } from 'rxjs';
 import { BackoffTimers } from '../../libs/async/src/index.js';
 import {
+  BROKER_VENUES,
   BrokerError,
+  indexBrokerVenues,
   instrumentAdapter,
   type BrokerAdapter,
   type BrokerEvent,
@@ -11,9 +13,10 @@ import {
 import { NotFoundError, ValidationFailedError } from '../common/errors/app-error.js';
 import type { AccountConfig } from '../config/config-file.schema.js';
 import type { Configuration } from '../config/configuration.js';
-import { BROKER_ADAPTER_FACTORIES, BrokerAdapterFactory } from './adapters/broker-adapter.factory.js';
+import { DataDirOwnership } from '../persistence/data-dir-ownership.js';
 import { BrokerCallLogger } from './broker-call.logger.js';
 import { describeConnectFailure, refusalForOrder, type ConnectFailure } from './connect-failure.js';
+import { venueContext } from './venue-context.js';
 
 interface RegisteredAccount {
   readonly config: AccountConfig;
@@ -21,8 +24,8 @@ interface RegisteredAccount {
 }
 
 /**
- * The configured accounts and their adapters, built once at start-up by the factory of each broker kind.
- * Fails loudly on a kind with no factory or two factories for one kind.
+ * The configured accounts and their adapters, built once at start-up by the venue of each account's
+ * broker kind (BROKER_VENUES) from its validated options. Fails loudly on a kind with no venue or two.
  */
 @Injectable()
 export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
@@ -37,26 +40,26 @@ export class AccountRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly connectFailures = new Map<string, ConnectFailure>();
 
   constructor(
-    @Inject(BROKER_ADAPTER_FACTORIES) factories: BrokerAdapterFactory[],
     config: ConfigService<Configuration, true>,
     callLogger: BrokerCallLogger,
+    dataDirOwnership: DataDirOwnership,
   ) {
     this.events = this.merged.asObservable();
-    const byKind = new Map<string, BrokerAdapterFactory>();
-    for (const factory of factories) {
-      if (byKind.has(factory.kind))
-        throw new Error(`Two adapter factories for broker kind "${factory.kind}"`);
-      byKind.set(factory.kind, factory);
-    }
-    for (const account of config.get('accounts', { infer: true })) {
-      const factory = byKind.get(account.broker);
-      if (!factory)
-        throw new Error(`No adapter for broker kind "${account.broker}" (account "${account.name}")`);
+    const venues = indexBrokerVenues(BROKER_VENUES);
+    const { dataDir } = config.get('server', { infer: true });
+    config.get('accounts', { infer: true }).forEach((account, index) => {
+      const venue = venues.get(account.broker);
+      const options = account[account.broker];
+      if (!venue || !options)
+        throw new Error(
+          `accounts.${index}.broker: no broker venue "${account.broker}" with options (account "${account.name}")`,
+        );
+      const context = venueContext(venue, account.name, dataDir, dataDirOwnership);
       this.accounts.set(account.name, {
         config: account,
-        adapter: instrumentAdapter(factory.create(account), callLogger),
+        adapter: instrumentAdapter(venue.create(options, context), callLogger),
       });
-    }
+    });
     merge(...[...this.accounts.values()].map(({ adapter }) => adapter.events)).subscribe(this.merged);
   }
 

@@ -7,19 +7,20 @@ import {
   IsOptional,
   Matches,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { BybitOptions } from './bybit-options.schema.js';
-import { PaperOptions } from './paper-options.schema.js';
+import { BROKER_VENUES, type BrokerKind, type BrokerOptionsByKind } from '../../libs/brokers/src/index.js';
 import { RiskLimits } from './risk-limits.schema.js';
 import { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
-export const BROKER_KINDS = ['paper', 'bybit'] as const;
-export type BrokerKind = (typeof BROKER_KINDS)[number];
+/** `accounts[].broker`: the kinds of the venue list. */
+const BROKER_KINDS: readonly BrokerKind[] = BROKER_VENUES.map((venue) => venue.kind);
 
-/** One broker account: its name in the API, which broker serves it, and that broker's options. */
-export class AccountConfig {
+/**
+ * What every account has, whatever its broker: its name in the API, which broker serves it, its risk
+ * limits. Its broker's options (`paper:`, `bybit:`) are validated by that venue's options class.
+ */
+export class AccountSettings {
   @Matches(/^[a-z0-9][a-z0-9_-]{0,63}$/, {
     message: 'name must be lower-case letters, digits, _ or - (max 64)',
   })
@@ -31,24 +32,15 @@ export class AccountConfig {
   @IsBoolean()
   autoConnect = true;
 
-  @ValidateIf((account: AccountConfig) => account.broker === 'paper')
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PaperOptions)
-  paper?: PaperOptions;
-
-  /** Required for a Bybit account: its credentials and where to reach it. */
-  @ValidateIf((account: AccountConfig) => account.broker === 'bybit')
-  @ValidateNested()
-  @Type(() => BybitOptions)
-  bybit?: BybitOptions;
-
   /** Pre-trade risk limits; left out, only the kill switch applies. */
   @IsOptional()
   @ValidateNested()
   @Type(() => RiskLimits)
   risk?: RiskLimits;
 }
+
+/** One broker account as configured: its settings and, under its kind, its broker's validated options. */
+export type AccountConfig = AccountSettings & BrokerOptionsByKind;
 
 /** A request budget: `limit` requests per `ttlMs` window. */
 export class ThrottleLimit {
@@ -77,8 +69,8 @@ export class ThrottleConfig {
 export class ConfigFile {
   @ValidateNested({ each: true })
   @ArrayMinSize(1)
-  @Type(() => AccountConfig)
-  accounts: AccountConfig[] = [Object.assign(new AccountConfig(), { name: 'paper', broker: 'paper' })];
+  @Type(() => AccountSettings)
+  accounts: AccountSettings[] = [Object.assign(new AccountSettings(), { name: 'paper', broker: 'paper' })];
 
   @ValidateNested()
   @Type(() => ThrottleConfig)

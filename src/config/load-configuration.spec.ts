@@ -164,6 +164,73 @@ accounts:
     ).toThrow(/placeholder/);
   });
 
+  describe('broker options by venue', () => {
+    const refusal = (content: string, environment: Record<string, string> = {}): string => {
+      try {
+        loadConfiguration({ EDGERUNNER_CONFIG: configFile(content), ...environment });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigurationError);
+        return (error as Error).message;
+      }
+      throw new Error('expected the configuration to be refused');
+    };
+
+    it('refuses a broker kind no venue has, naming the field and the kinds there are', () => {
+      expect(refusal('accounts: [{ name: a, broker: ftx }]')).toMatch(
+        /accounts\.0\.broker: broker must be one of the following values: paper, bybit/,
+      );
+    });
+
+    it('refuses options of another kind than the account broker, naming the field', () => {
+      expect(refusal('accounts: [{ name: a, broker: paper, bybit: { apiKey: k, apiSecret: s } }]')).toMatch(
+        /accounts\.0\.bybit: bybit options on a paper account/,
+      );
+      expect(
+        refusal(
+          'accounts: [{ name: a, broker: paper }, { name: b, broker: bybit, bybit: { apiKey: k, apiSecret: s }, paper: {} }]',
+        ),
+      ).toMatch(/accounts\.1\.paper: paper options on a bybit account/);
+    });
+
+    it('refuses options that are not an object, naming the field', () => {
+      expect(refusal('accounts: [{ name: a, broker: paper, paper: 5 }]')).toMatch(
+        /accounts\.0\.paper: paper options must be an object/,
+      );
+    });
+
+    it('refuses a missing secret variable, naming the option that names it', () => {
+      expect(
+        refusal('accounts: [{ name: b, broker: bybit, bybit: { apiKey: k, apiSecretEnv: NOT_SET_Y } }]'),
+      ).toMatch(/accounts\.0\.bybit\.apiSecretEnv: environment variable NOT_SET_Y is not set/);
+    });
+
+    it('refuses a placeholder secret in production, naming the account options', () => {
+      expect(
+        refusal(
+          'accounts: [{ name: a, broker: paper }, { name: b, broker: bybit, bybit: { apiKeyEnv: K, apiSecret: s } }]',
+          {
+            NODE_ENV: 'production',
+            K: 'change-me',
+          },
+        ),
+      ).toMatch(/accounts\.1\.bybit: the API key or secret looks like a placeholder/);
+    });
+
+    it('names every bad field at once, the shared ones and the broker options', () => {
+      const message = refusal('accounts: [{ name: A B, broker: paper, paper: { seed: x } }]');
+      expect(message).toMatch(/accounts\.0\.name/);
+      expect(message).toMatch(/accounts\.0\.paper\.seed/);
+    });
+
+    it('gives an account that leaves its options out every default of its venue', () => {
+      const [account] = loadConfiguration({}).accounts;
+      expect(account?.paper).toEqual(
+        expect.objectContaining({ currency: 'USD', startingCash: '100000', tickIntervalMs: 1000 }),
+      );
+      expect(account?.bybit).toBeUndefined();
+    });
+  });
+
   it('reads risk limits per account, decimals kept as decimal strings', () => {
     const path = configFile(`
 accounts:

@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigFile } from './config-file.schema.js';
+import {
+  BROKER_VENUES,
+  indexBrokerVenues,
+  looksLikePlaceholder,
+  type VenueSecretContext,
+} from '../../libs/brokers/src/index.js';
+import { checkVenueOptions } from './check-venue-options.js';
+import { ConfigFile, type AccountConfig } from './config-file.schema.js';
 import type { Configuration } from './configuration.js';
 import { ConfigurationError } from './configuration-error.js';
 import { EnvironmentVariables } from './environment.schema.js';
 import { readKeyPepper } from './read-key-pepper.js';
-import { validateConfigObject } from './validate-config-object.js';
-
-const PLACEHOLDER = /change[-_]?me|example|placeholder|your[-_]?key/i;
+import { separateVenueOptions } from './separate-venue-options.js';
+import { checkConfigObject, validateConfigObject } from './validate-config-object.js';
 
 function readConfigFile(path: string): unknown {
   let text: string;
@@ -27,9 +33,9 @@ function readConfigFile(path: string): unknown {
   }
 }
 
-function assertUniqueAccountNames(file: ConfigFile): void {
+function assertUniqueAccountNames(accounts: readonly AccountConfig[]): void {
   const seen = new Set<string>();
-  for (const account of file.accounts) {
+  for (const account of accounts) {
     if (seen.has(account.name))
       throw new ConfigurationError(`accounts: duplicate account name "${account.name}"`);
     seen.add(account.name);
@@ -37,36 +43,24 @@ function assertUniqueAccountNames(file: ConfigFile): void {
 }
 
 /**
- * Bybit credentials named by environment variable are read here, once, with the rest of the config: a
- * variable that is missing stops start-up naming it. The values stay in the typed config, never logged.
+ * The config file validated: what all accounts share by ConfigFile, each account's broker options by its
+ * venue's options class (with their secrets resolved); every problem named in one error.
  */
-function resolveBrokerSecrets(
-  file: ConfigFile,
-  environment: Record<string, string | undefined>,
-  production: boolean,
-): void {
-  file.accounts.forEach((account, index) => {
-    const bybit = account.bybit;
-    if (account.broker !== 'bybit') return;
-    if (!bybit)
-      throw new ConfigurationError(`accounts.${index}.bybit: a Bybit account needs its bybit options`);
-    for (const [field, envField] of [
-      ['apiKey', 'apiKeyEnv'],
-      ['apiSecret', 'apiSecretEnv'],
-    ] as const) {
-      const name = bybit[envField];
-      if (name === undefined) continue;
-      const value = environment[name];
-      if (!value)
-        throw new ConfigurationError(
-          `accounts.${index}.bybit.${envField}: environment variable ${name} is not set`,
-        );
-      bybit[field] = value;
-    }
-    if (production && PLACEHOLDER.test(`${bybit.apiKey ?? ''} ${bybit.apiSecret ?? ''}`)) {
-      throw new ConfigurationError(`accounts.${index}.bybit: the API key or secret looks like a placeholder`);
-    }
-  });
+function validateConfigFile(
+  written: unknown,
+  source: string,
+  secrets: VenueSecretContext,
+): { readonly file: ConfigFile; readonly accounts: AccountConfig[] } {
+  // A venue list with one kind twice stops start-up before any account is read by it.
+  const venues = indexBrokerVenues(BROKER_VENUES);
+  const separated = separateVenueOptions(written, new Set(venues.keys()));
+  const { instance: file, problems } = checkConfigObject(ConfigFile, separated.file);
+  const options = Array.isArray(file.accounts)
+    ? checkVenueOptions(file.accounts, separated.options, venues, secrets)
+    : { accounts: [], problems: [] };
+  const all = [...problems, ...options.problems];
+  if (all.length > 0) throw new ConfigurationError(`Invalid ${source}: ${all.join('; ')}`);
+  return { file, accounts: options.accounts };
 }
 
 /** Reads and validates the environment and the optional config file; throws naming the first bad field. */
@@ -76,14 +70,14 @@ export function loadConfiguration(environment: Record<string, string | undefined
   const env = validateConfigObject(EnvironmentVariables, setVariables, 'environment', {
     forbidUnknown: false,
   });
-  const file = validateConfigObject(
-    ConfigFile,
+  const production = env.NODE_ENV === 'production';
+  const { file, accounts } = validateConfigFile(
     env.EDGERUNNER_CONFIG ? readConfigFile(resolve(env.EDGERUNNER_CONFIG)) : {},
     `config file ${env.EDGERUNNER_CONFIG ?? '(defaults)'}`,
+    { environment: setVariables, production },
   );
-  assertUniqueAccountNames(file);
-  resolveBrokerSecrets(file, setVariables, env.NODE_ENV === 'production');
-  if (env.NODE_ENV === 'production' && env.EDGERUNNER_API_KEY && PLACEHOLDER.test(env.EDGERUNNER_API_KEY)) {
+  assertUniqueAccountNames(accounts);
+  if (production && env.EDGERUNNER_API_KEY && looksLikePlaceholder(env.EDGERUNNER_API_KEY)) {
     throw new ConfigurationError(
       'EDGERUNNER_API_KEY: looks like a placeholder; set a real secret in production',
     );
@@ -97,10 +91,10 @@ export function loadConfiguration(environment: Record<string, string | undefined
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
       apiKey: env.EDGERUNNER_API_KEY,
-      keyPepper: readKeyPepper(env, PLACEHOLDER),
-      production: env.NODE_ENV === 'production',
+      keyPepper: readKeyPepper(env),
+      production,
     },
-    accounts: file.accounts,
+    accounts,
     throttle: file.throttle,
     sync: file.sync,
     stream: file.stream,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { looksLikePlaceholder } from '../../libs/brokers/src/index.js';
 import { ConfigurationError } from './configuration-error.js';
 import type { EnvironmentVariables } from './environment.schema.js';
 
@@ -29,7 +30,6 @@ function readPepperFile(path: string): string {
  */
 export function readKeyPepper(
   env: Pick<EnvironmentVariables, 'EDGERUNNER_KEY_PEPPER' | 'EDGERUNNER_KEY_PEPPER_FILE' | 'NODE_ENV'>,
-  placeholder: RegExp,
 ): string | undefined {
   if (env.EDGERUNNER_KEY_PEPPER !== undefined && env.EDGERUNNER_KEY_PEPPER_FILE !== undefined)
     throw new ConfigurationError(
@@ -38,7 +38,7 @@ export function readKeyPepper(
   const pepper = env.EDGERUNNER_KEY_PEPPER_FILE
     ? readPepperFile(resolve(env.EDGERUNNER_KEY_PEPPER_FILE))
     : env.EDGERUNNER_KEY_PEPPER;
-  if (pepper !== undefined && env.NODE_ENV === 'production' && placeholder.test(pepper))
+  if (pepper !== undefined && env.NODE_ENV === 'production' && looksLikePlaceholder(pepper))
     throw new ConfigurationError('EDGERUNNER_KEY_PEPPER: looks like a placeholder; set a real secret');
   return pepper;
 }
