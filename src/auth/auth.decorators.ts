@@ -1,10 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { ApiKeyScope } from './api-key-scope.js';
+import { BEARER_AUTH } from '../common/swagger/bearer-auth.js';
 
 export const REQUIRED_SCOPE = 'edgerunner:required-scope';
 export const PUBLIC_ROUTE = 'edgerunner:public-route';
-export const BEARER_AUTH = 'api-key';
 
 /** The route needs an API key holding `scope` (admin ⊇ trade ⊇ read). */
 export const RequireScope = (scope: ApiKeyScope): MethodDecorator & ClassDecorator =>

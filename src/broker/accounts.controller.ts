@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { BrokerService } from './broker.service.js';
-import { AccountQuery } from './dto/account.query.js';
+import { AccountQuery } from '../common/dto/account.query.js';
 import { AccountView } from './dto/account.view.js';
 
 @ApiTags('accounts')

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { BrokerService } from './broker.service.js';
-import { AccountQuery } from './dto/account.query.js';
+import { AccountQuery } from '../common/dto/account.query.js';
 import { CandlesQuery } from './dto/candles.query.js';
 import { CandleView, InstrumentView, TickerView } from './dto/market.view.js';
 import { TickerQuery } from './dto/ticker.query.js';

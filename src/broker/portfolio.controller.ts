@@ -4,7 +4,7 @@ import { RequireScope } from '../auth/auth.decorators.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { BrokerService } from './broker.service.js';
 import { AccountSummaryView } from './dto/account-summary.view.js';
-import { AccountQuery } from './dto/account.query.js';
+import { AccountQuery } from '../common/dto/account.query.js';
 import { PositionView } from './dto/position.view.js';
 
 @ApiTags('portfolio')

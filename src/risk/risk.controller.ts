@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
 import { RequireScope } from '../auth/auth.decorators.js';
-import { AccountQuery } from '../broker/dto/account.query.js';
+import { AccountQuery } from '../common/dto/account.query.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { KillSwitchResultView } from './dto/kill-switch-result.view.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { AccountQuery } from './account.query.js';
+import { AccountQuery } from '../../common/dto/account.query.js';
 
 export class TickerQuery extends AccountQuery {
   @ApiProperty({ example: 'BTCUSDT' })

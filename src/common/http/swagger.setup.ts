@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { BEARER_AUTH } from '../../auth/auth.decorators.js';
+import { BEARER_AUTH } from '../swagger/bearer-auth.js';
 import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './api-version.js';
 
 /** Swagger UI at /docs and the OpenAPI document at /docs-json. */

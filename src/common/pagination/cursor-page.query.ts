@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { IsDecimalInteger } from '../validation/is-decimal-integer.js';
-import { AccountQuery } from '../../broker/dto/account.query.js';
+import { AccountQuery } from '../dto/account.query.js';
 
 /** The account and the page of a listing paged by cursor, newest first. */
 export class CursorPageQuery extends AccountQuery {

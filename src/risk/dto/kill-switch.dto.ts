@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
-import { AccountQuery } from '../../broker/dto/account.query.js';
+import { AccountQuery } from '../../common/dto/account.query.js';
 
 /** POST /risk/kill-switch. */
 export class KillSwitchDto extends AccountQuery {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { AccountQuery } from '../../../broker/dto/account.query.js';
+import { AccountQuery } from '../../../common/dto/account.query.js';
 import { IsZonedTime } from '../../../common/validation/is-zoned-time.js';
 
 export class PerformanceQuery extends AccountQuery {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
-import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsOmittable } from '../validation/is-omittable.js';
 
 /** Names the account a request is about; in a query string or a body. */
 export class AccountQuery {
