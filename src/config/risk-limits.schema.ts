@@ -9,8 +9,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { dec, isDecimal, toDecimalString } from '../../libs/brokers/src/index.js';
-import { IsDecimalValue } from '../common/validation/is-decimal-value.js';
+import { dec, IsDecimalValue, isDecimal, toDecimalString } from '../../libs/brokers/src/index.js';
 
 const SYMBOL = /^[A-Z0-9._-]{1,32}$/;
 /** The key of `maxPositionQuantity` that applies to every symbol not listed. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import {
+  IsDecimalValue,
   needsLimitPrice,
   needsStopPrice,
   ORDER_SIDES,
@@ -11,7 +12,6 @@ import {
   type OrderType,
   type TimeInForce,
 } from '../../../libs/brokers/src/index.js';
-import { IsDecimalValue } from '../../common/validation/is-decimal-value.js';
 
 const DECIMAL_EXAMPLE = { type: String, format: 'decimal' } as const;
 
