@@ -1,7 +1,12 @@
 /** Jest in native ESM mode (NODE_OPTIONS=--experimental-vm-modules), TypeScript through @swc/jest. */
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    // The package's `imports` aliases, to the TypeScript sources (package.json maps them to dist/ at run time).
+    '^#(async|backtest|brokers|simulators)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(async|backtest|brokers|simulators)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   transform: { '^.+\\.ts$': ['@swc/jest', {}] },
   setupFiles: ['<rootDir>/test/setup/preload-nest.ts'],
   testEnvironment: 'node',

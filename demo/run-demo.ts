@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BybitSimulator, SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '../libs/simulators/src/index.js';
+import { BybitSimulator, SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '#simulators';
 import { readEnvironment } from '../src/config/read-environment.js';
 import { startServer } from '../src/start-server.js';
 

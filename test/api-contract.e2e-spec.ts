@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { BrokerAuthenticationError, PaperAdapter } from '../libs/brokers/src/index.js';
+import { BrokerAuthenticationError, PaperAdapter } from '#brokers';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 
 const VERSION = 'x-edgerunner-api-version';

@@ -1,4 +1,4 @@
-import { BybitSimulator } from '../libs/simulators/src/index.js';
+import { BybitSimulator } from '#simulators';
 import { SIM_KEY, SIM_SECRET } from './support/bybit-account.js';
 import { freePort } from './support/server-process.js';
 import { ADMIN_KEY, bearer, startTestApp, type TestApp } from './support/test-app.js';

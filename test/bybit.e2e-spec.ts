@@ -1,4 +1,4 @@
-import { BybitSimulator } from '../libs/simulators/src/index.js';
+import { BybitSimulator } from '#simulators';
 import { bybitAccount } from './support/bybit-account.js';
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultPaperAccountConfig, PaperAdapter, type BrokerOrder } from '../libs/brokers/src/index.js';
+import { defaultPaperAccountConfig, PaperAdapter, type BrokerOrder } from '#brokers';
 import { databaseBackends } from './support/database-backends.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { BybitSimulator } from '../libs/simulators/src/index.js';
+import { BybitSimulator } from '#simulators';
 import { bybitAccount, SIM_KEY, SIM_SECRET } from './support/bybit-account.js';
 import { LogCapture } from './support/log-capture.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';

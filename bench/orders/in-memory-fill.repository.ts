@@ -1,4 +1,4 @@
-import type { Fill } from '../../libs/brokers/src/index.js';
+import type { Fill } from '#brokers';
 import type { FillRecord } from '../../src/trades/fill-record.js';
 import {
   FillRepository,

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { PaperAdapter } from '../../libs/brokers/src/index.js';
+import type { PaperAdapter } from '#brokers';
 import { AccountRegistry } from '../../src/broker/account-registry.js';
 import { BENCH_API_KEY, startBenchApp } from '../support/edgerunner-app.js';
 import type { FromServer, ServerKind, TickPlan, ToServer } from './ws-bench-messages.js';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { merge, Subject, type Observable } from 'rxjs';
-import { BackoffTimers } from '../../libs/async/src/index.js';
+import { BackoffTimers } from '#async';
 import {
   BROKER_VENUES,
   BrokerError,
@@ -9,7 +9,7 @@ import {
   instrumentAdapter,
   type BrokerAdapter,
   type BrokerEvent,
-} from '../../libs/brokers/src/index.js';
+} from '#brokers';
 import { NotFoundError, ValidationFailedError } from '../common/errors/app-error.js';
 import type { AccountConfig } from '../config/config-file.schema.js';
 import type { Configuration } from '../config/configuration.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Subject, type Observable } from 'rxjs';
-import type { BrokerCallObserver, BrokerCallRecord } from '../../libs/brokers/src/index.js';
+import type { BrokerCallObserver, BrokerCallRecord } from '#brokers';
 
 /**
  * Logs every broker call with its broker, method, outcome and latency (errors at warn level), and passes

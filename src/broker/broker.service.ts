@@ -7,7 +7,7 @@ import {
   type Instrument,
   type Position,
   type Ticker,
-} from '../../libs/brokers/src/index.js';
+} from '#brokers';
 import { UnprocessableError, ValidationFailedError } from '../common/errors/app-error.js';
 import { ACCOUNT_INTAKE_CHANGED, AccountIntakeChanged } from './account-intake-changed.event.js';
 import { AccountRegistry } from './account-registry.js';

@@ -1,4 +1,4 @@
-import { BrokerError, type BrokerErrorDetails } from '../../libs/brokers/src/index.js';
+import { BrokerError, type BrokerErrorDetails } from '#brokers';
 
 /** The last failed connect of an account, kept until it connects or is disconnected on purpose. */
 export interface ConnectFailure {

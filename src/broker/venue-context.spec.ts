@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { paperVenue } from '../../libs/brokers/src/index.js';
+import { paperVenue } from '#brokers';
 import { StartupError } from '../common/startup-error.js';
 import { DataDirOwnership } from '../persistence/data-dir-ownership.js';
 import { venueContext } from './venue-context.js';

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { Logger } from '@nestjs/common';
-import type { BrokerVenue, VenueContext } from '../../libs/brokers/src/index.js';
+import type { BrokerVenue, VenueContext } from '#brokers';
 import { StartupError } from '../common/startup-error.js';
 import type { DataDirOwnership } from '../persistence/data-dir-ownership.js';
 import { ensureDirectory } from '../persistence/ensure-directory.js';

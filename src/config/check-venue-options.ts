@@ -1,8 +1,4 @@
-import {
-  VenueOptionsError,
-  type BrokerVenue,
-  type VenueSecretContext,
-} from '../../libs/brokers/src/index.js';
+import { VenueOptionsError, type BrokerVenue, type VenueSecretContext } from '#brokers';
 import type { AccountConfig, AccountSettings } from './config-file.schema.js';
 import { checkConfigObject } from './validate-config-object.js';
 

@@ -9,7 +9,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BROKER_VENUES, type BrokerKind, type BrokerOptionsByKind } from '../../libs/brokers/src/index.js';
+import { BROKER_VENUES, type BrokerKind, type BrokerOptionsByKind } from '#brokers';
 import { RiskLimits } from './risk-limits.schema.js';
 import { StreamConfig, SyncConfig } from './sync-config.schema.js';
 

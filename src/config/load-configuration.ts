@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import {
-  BROKER_VENUES,
-  indexBrokerVenues,
-  looksLikePlaceholder,
-  type VenueSecretContext,
-} from '../../libs/brokers/src/index.js';
+import { BROKER_VENUES, indexBrokerVenues, looksLikePlaceholder, type VenueSecretContext } from '#brokers';
 import { checkVenueOptions } from './check-venue-options.js';
 import { ConfigFile, type AccountConfig } from './config-file.schema.js';
 import type { Configuration } from './configuration.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { looksLikePlaceholder } from '../../libs/brokers/src/index.js';
+import { looksLikePlaceholder } from '#brokers';
 import { ConfigurationError } from './configuration-error.js';
 import type { EnvironmentVariables } from './environment.schema.js';
 

@@ -9,7 +9,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { dec, IsDecimalValue, isDecimal, toDecimalString } from '../../libs/brokers/src/index.js';
+import { dec, IsDecimalValue, isDecimal, toDecimalString } from '#brokers';
 
 const SYMBOL = /^[A-Z0-9._-]{1,32}$/;
 /** The key of `maxPositionQuantity` that applies to every symbol not listed. */

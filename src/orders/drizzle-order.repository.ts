@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type {
-  OrderRole,
-  OrderSide,
-  OrderStatus,
-  OrderType,
-  TimeInForce,
-} from '../../libs/brokers/src/index.js';
+import type { OrderRole, OrderSide, OrderStatus, OrderType, TimeInForce } from '#brokers';
 import { InjectDatabase, type Database } from '../persistence/database.js';
 import { orderEvents, orders } from '../persistence/schema/index.js';
 import type { OrderEvent, OrderEventSource, OrderRecord } from './order-record.js';

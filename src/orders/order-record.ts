@@ -1,11 +1,4 @@
-import type {
-  DecimalString,
-  OrderRole,
-  OrderSide,
-  OrderStatus,
-  OrderType,
-  TimeInForce,
-} from '../../libs/brokers/src/index.js';
+import type { DecimalString, OrderRole, OrderSide, OrderStatus, OrderType, TimeInForce } from '#brokers';
 
 /** An order as Edgerunner keeps it: written before the broker sees it, moved only by the state machine. */
 export interface OrderRecord {

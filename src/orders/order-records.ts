@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OrderRequest } from '../../libs/brokers/src/index.js';
+import type { OrderRequest } from '#brokers';
 import type { OrderEvent, OrderEventSource, OrderRecord } from './order-record.js';
 
 /** A fresh `new` order for `request`, before the broker has seen it. */

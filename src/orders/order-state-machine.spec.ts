@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, type OrderStatus } from '../../libs/brokers/src/index.js';
+import { ORDER_STATUSES, type OrderStatus } from '#brokers';
 import { judgeTransition } from './order-state-machine.js';
 
 const LEGAL: Record<OrderStatus, OrderStatus[]> = {

@@ -1,4 +1,4 @@
-import { dec, isFinalStatus, type OrderStatus } from '../../libs/brokers/src/index.js';
+import { dec, isFinalStatus, type OrderStatus } from '#brokers';
 
 const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   new: ['submitted', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'],

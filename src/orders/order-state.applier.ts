@@ -1,8 +1,8 @@
-import { SerialQueue } from '../../libs/async/src/index.js';
+import { SerialQueue } from '#async';
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import type { BrokerOrder } from '../../libs/brokers/src/index.js';
+import type { BrokerOrder } from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import { NotFoundError } from '../common/errors/app-error.js';
 import type { OrderEventSource, OrderRecord } from './order-record.js';

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../libs/brokers/src/index.js';
+import type { OrderStatus } from '#brokers';
 import type { OrderEvent, OrderRecord } from './order-record.js';
 
 export interface OrderListFilter {

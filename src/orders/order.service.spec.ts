@@ -11,7 +11,7 @@ import {
   type Instrument,
   type OrderAck,
   type OrderRequest,
-} from '../../libs/brokers/src/index.js';
+} from '#brokers';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';

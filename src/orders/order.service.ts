@@ -1,12 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { retryWithBackoff, SingleFlight } from '../../libs/async/src/index.js';
-import {
-  BrokerError,
-  BrokerRateLimitError,
-  isFinalStatus,
-  type BrokerAdapter,
-} from '../../libs/brokers/src/index.js';
+import { retryWithBackoff, SingleFlight } from '#async';
+import { BrokerError, BrokerRateLimitError, isFinalStatus, type BrokerAdapter } from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import {
   ConflictError,

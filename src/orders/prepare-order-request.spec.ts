@@ -1,4 +1,4 @@
-import type { BrokerCapabilities, Instrument } from '../../libs/brokers/src/index.js';
+import type { BrokerCapabilities, Instrument } from '#brokers';
 import { UnprocessableError, ValidationFailedError } from '../common/errors/app-error.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 import { prepareOrderRequest } from './prepare-order-request.js';

@@ -5,7 +5,7 @@ import {
   type BrokerCapabilities,
   type Instrument,
   type OrderRequest,
-} from '../../libs/brokers/src/index.js';
+} from '#brokers';
 import { UnprocessableError, ValidationFailedError } from '../common/errors/app-error.js';
 import type { PlaceOrderDto } from './dto/place-order.dto.js';
 

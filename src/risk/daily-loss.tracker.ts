@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toDecimalString, type DecimalString } from '../../libs/brokers/src/index.js';
+import { toDecimalString, type DecimalString } from '#brokers';
 import { InjectRiskClock, type RiskClock } from './risk-clock.js';
 import type { RiskDay } from './risk-day.js';
 import { RiskStateRepository } from './risk-state.repository.js';

@@ -1,10 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { BrokerConnectionError, type BrokerAdapter } from '../../libs/brokers/src/index.js';
-import {
-  startPaperTestKit,
-  T0,
-  type PaperTestKit,
-} from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
+import { BrokerConnectionError, type BrokerAdapter } from '#brokers';
+import { startPaperTestKit, T0, type PaperTestKit } from '#brokers/paper/testing/paper-test-kit.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
 import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DecimalString } from '../../libs/brokers/src/index.js';
+import type { DecimalString } from '#brokers';
 import { InjectDatabase, type Database } from '../persistence/database.js';
 import { riskDays, riskKillSwitches } from '../persistence/schema/index.js';
 import { KILL_SWITCH_OFF, type KillSwitchState } from './kill-switch-state.js';

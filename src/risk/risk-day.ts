@@ -1,4 +1,4 @@
-import type { DecimalString } from '../../libs/brokers/src/index.js';
+import type { DecimalString } from '#brokers';
 
 /** One account's UTC day as the daily loss limit sees it: its baseline and whether the limit tripped. */
 export interface RiskDay {

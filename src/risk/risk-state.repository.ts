@@ -1,4 +1,4 @@
-import type { DecimalString } from '../../libs/brokers/src/index.js';
+import type { DecimalString } from '#brokers';
 import type { KillSwitchState } from './kill-switch-state.js';
 import type { RiskDay } from './risk-day.js';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toDecimalString, type Position } from '../../libs/brokers/src/index.js';
+import { toDecimalString, type Position } from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import { ANY_SYMBOL } from '../config/risk-limits.schema.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';

@@ -1,12 +1,12 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Logger } from '@nestjs/common';
-import type { BrokerAdapter, Instrument, OrderRequest } from '../../libs/brokers/src/index.js';
+import type { BrokerAdapter, Instrument, OrderRequest } from '#brokers';
 import {
   startPaperTestKit,
   T0,
   TEST_INSTRUMENT,
   type PaperTestKit,
-} from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
+} from '#brokers/paper/testing/paper-test-kit.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { RiskLimits } from '../config/risk-limits.schema.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Instrument, OrderRequest } from '../../libs/brokers/src/index.js';
+import type { Instrument, OrderRequest } from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';
 import { InjectRiskClock, type RiskClock } from './risk-clock.js';

@@ -1,4 +1,4 @@
-import type { DecimalString } from '../../libs/brokers/src/index.js';
+import type { DecimalString } from '#brokers';
 
 /** Account value at one instant, as stored for the equity curve. */
 export interface EquitySnapshot {

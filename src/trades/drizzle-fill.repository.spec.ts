@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { sql } from 'drizzle-orm';
-import type { Fill } from '../../libs/brokers/src/index.js';
+import type { Fill } from '#brokers';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
 import { orders } from '../persistence/schema/index.js';
 import { fillCsvStream } from './csv/fill-csv.stream.js';

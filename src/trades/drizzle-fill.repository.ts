@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Fill, OrderSide } from '../../libs/brokers/src/index.js';
+import type { Fill, OrderSide } from '#brokers';
 import { InjectDatabase, type Database } from '../persistence/database.js';
 import { fills, orders } from '../persistence/schema/index.js';
 import type { FillRecord } from './fill-record.js';

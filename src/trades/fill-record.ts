@@ -1,4 +1,4 @@
-import type { DecimalString, OrderSide } from '../../libs/brokers/src/index.js';
+import type { DecimalString, OrderSide } from '#brokers';
 
 /** A fill as the trade log keeps it: the broker's execution plus what Edgerunner knows about it. */
 export interface FillRecord {

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { Subject } from 'rxjs';
-import type { BrokerEvent, Fill } from '../../libs/brokers/src/index.js';
+import type { BrokerEvent, Fill } from '#brokers';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { FillRecorderOptions } from './fill-recorder.options.js';
 import { FillRecorder } from './fill.recorder.js';

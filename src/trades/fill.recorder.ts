@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import type { Fill } from '../../libs/brokers/src/index.js';
+import type { Fill } from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import {
   DEFAULT_FILL_RECORDER_OPTIONS,
@@ -8,7 +8,7 @@ import {
   type FillRecorderOptions,
 } from './fill-recorder.options.js';
 import { FillRepository, type FillInsertOutcome } from './fill.repository.js';
-import { retryWithBackoff, SerialQueue } from '../../libs/async/src/index.js';
+import { retryWithBackoff, SerialQueue } from '#async';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -1,4 +1,4 @@
-import type { Fill, OrderSide } from '../../libs/brokers/src/index.js';
+import type { Fill, OrderSide } from '#brokers';
 import type { FillRecord } from './fill-record.js';
 
 /** Which fills to read. Every field narrows; `from` and `to` are inclusive. */

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import type { Fill } from '../../libs/brokers/src/index.js';
+import type { Fill } from '#brokers';
 import { ValidationFailedError } from '../common/errors/app-error.js';
 import { fillCsvStream } from './csv/fill-csv.stream.js';
 import type { FillPageView } from './dto/fill.view.js';

@@ -2,7 +2,7 @@ import {
   SIMULATOR_API_KEY as SIM_KEY,
   SIMULATOR_API_SECRET as SIM_SECRET,
   type BybitSimulator,
-} from '../../libs/simulators/src/index.js';
+} from '#simulators';
 
 export { SIM_KEY, SIM_SECRET };
 

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
-import type { PaperAdapter } from '../../libs/brokers/src/index.js';
+import type { PaperAdapter } from '#brokers';
 import { AppModule } from '../../src/app.module.js';
 import { AccountRegistry } from '../../src/broker/account-registry.js';
 import { OrderStateApplier } from '../../src/orders/order-state.applier.js';

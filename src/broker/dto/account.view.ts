@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONNECTION_STATUSES, ORDER_TYPES, TIMES_IN_FORCE } from '../../../libs/brokers/src/index.js';
+import { CONNECTION_STATUSES, ORDER_TYPES, TIMES_IN_FORCE } from '#brokers';
 
 export class CapabilitiesView {
   @ApiProperty({ enum: ORDER_TYPES, isArray: true })

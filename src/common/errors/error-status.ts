@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import type { BrokerErrorCode } from '../../../libs/brokers/src/index.js';
+import type { BrokerErrorCode } from '#brokers';
 import type { AppErrorCode } from './app-error.js';
 import { assertNever } from './assert-never.js';
 

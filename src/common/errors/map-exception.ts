@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, type Logger } from '@nestjs/common';
-import { BrokerError } from '../../../libs/brokers/src/index.js';
+import { BrokerError } from '#brokers';
 import { errorEnvelope, type ApiEnvelope } from '../http/api-envelope.js';
 import { AppError } from './app-error.js';
 import { appErrorStatus, brokerErrorStatus } from './error-status.js';

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { IsDecimalInteger } from './is-decimal-integer.js';
-import { isBoundedDecimal, IsDecimalValue } from '../../../libs/brokers/src/index.js';
+import { isBoundedDecimal, IsDecimalValue } from '#brokers';
 import { IsOmittable } from './is-omittable.js';
 import { isZonedTime } from './is-zoned-time.js';
 import { MAX_LISTED_FIELDS, validationExceptionFactory } from './validation-exception.factory.js';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { ORDER_STATUSES, type OrderStatus } from '../../../libs/brokers/src/index.js';
+import { ORDER_STATUSES, type OrderStatus } from '#brokers';
 import { CursorPageQuery } from '../../common/pagination/cursor-page.query.js';
 import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
 

@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORDER_EVENT_SOURCES } from '../order-record.js';
-import {
-  ORDER_ROLES,
-  ORDER_SIDES,
-  ORDER_STATUSES,
-  ORDER_TYPES,
-  TIMES_IN_FORCE,
-} from '../../../libs/brokers/src/index.js';
+import { ORDER_ROLES, ORDER_SIDES, ORDER_STATUSES, ORDER_TYPES, TIMES_IN_FORCE } from '#brokers';
 
 export class OrderView {
   @ApiProperty({ example: '0b8f8f55-3c0e-4c55-9a55-2f3d7b3f9c11', description: 'Edgerunner order id' })

@@ -11,7 +11,7 @@ import {
   type OrderSide,
   type OrderType,
   type TimeInForce,
-} from '../../../libs/brokers/src/index.js';
+} from '#brokers';
 
 const DECIMAL_EXAMPLE = { type: String, format: 'decimal' } as const;
 

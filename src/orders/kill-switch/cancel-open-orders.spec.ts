@@ -1,8 +1,5 @@
-import { BrokerTimeoutError, type BrokerAdapter } from '../../../libs/brokers/src/index.js';
-import {
-  startPaperTestKit,
-  type PaperTestKit,
-} from '../../../libs/brokers/src/paper/testing/paper-test-kit.js';
+import { BrokerTimeoutError, type BrokerAdapter } from '#brokers';
+import { startPaperTestKit, type PaperTestKit } from '#brokers/paper/testing/paper-test-kit.js';
 import { cancelOpenOrders } from './cancel-open-orders.js';
 
 describe('cancelOpenOrders', () => {

@@ -1,4 +1,4 @@
-import { isFinalStatus, type BrokerAdapter, type BrokerOrder } from '../../../libs/brokers/src/index.js';
+import { isFinalStatus, type BrokerAdapter, type BrokerOrder } from '#brokers';
 import type { CancelFailure, CancelReport } from '../../risk/kill-switch-engaged.event.js';
 
 /** Hears the broker's view of each order this cancelled, or found closed: to record it. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { BackoffTimers, SingleFlight } from '../../../libs/async/src/index.js';
-import { OrderNotFoundError, type BrokerAdapter, type BrokerOrder } from '../../../libs/brokers/src/index.js';
+import { BackoffTimers, SingleFlight } from '#async';
+import { OrderNotFoundError, type BrokerAdapter, type BrokerOrder } from '#brokers';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { TradeLogService } from '../../trades/trade-log.service.js';
 import type { OrderRecord } from '../order-record.js';

@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { dec, toDecimalString, type DecimalString } from '../../../libs/brokers/src/index.js';
+import { dec, toDecimalString, type DecimalString } from '#brokers';
 import type { RiskViolation } from '../risk-rule.js';
 
 /** Today's PnL: equity now minus equity at the day's start, realized and unrealized alike. */

@@ -1,4 +1,4 @@
-import { dec, type OrderRequest } from '../../../libs/brokers/src/index.js';
+import { dec, type OrderRequest } from '#brokers';
 import { KILL_SWITCH_OFF } from '../kill-switch-state.js';
 import { evaluateRiskRules, type RiskRuleInputs } from './evaluate-risk-rules.js';
 

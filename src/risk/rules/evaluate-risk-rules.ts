@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import type { OrderRequest } from '../../../libs/brokers/src/index.js';
+import type { OrderRequest } from '#brokers';
 import type { RiskLimits } from '../../config/risk-limits.schema.js';
 import type { KillSwitchState } from '../kill-switch-state.js';
 import type { RiskViolation } from '../risk-rule.js';

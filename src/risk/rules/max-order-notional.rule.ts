@@ -1,4 +1,4 @@
-import { dec, toDecimalString, type OrderRequest } from '../../../libs/brokers/src/index.js';
+import { dec, toDecimalString, type OrderRequest } from '#brokers';
 import type { RiskViolation } from '../risk-rule.js';
 
 /** Refuses one order whose quantity × `price` (see `referencePrice`) is above `limit`. */

@@ -1,4 +1,4 @@
-import { dec, type OrderRequest } from '../../../libs/brokers/src/index.js';
+import { dec, type OrderRequest } from '#brokers';
 import type { RiskViolation } from '../risk-rule.js';
 
 /** Refuses one order larger than `limit`. */

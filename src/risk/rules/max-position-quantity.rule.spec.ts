@@ -1,4 +1,4 @@
-import { dec, type OrderRequest } from '../../../libs/brokers/src/index.js';
+import { dec, type OrderRequest } from '#brokers';
 import { checkMaxPositionQuantity, positionLimitFor } from './max-position-quantity.rule.js';
 
 const order = (symbol: string, side: 'buy' | 'sell', quantity: string): OrderRequest => ({

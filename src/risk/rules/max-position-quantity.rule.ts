@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { toDecimalString, type OrderRequest } from '../../../libs/brokers/src/index.js';
+import { toDecimalString, type OrderRequest } from '#brokers';
 import { ANY_SYMBOL } from '../../config/risk-limits.schema.js';
 import type { RiskViolation } from '../risk-rule.js';
 import { signedOrderQuantity } from './position-quantity.js';

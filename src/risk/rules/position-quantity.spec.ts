@@ -1,4 +1,4 @@
-import type { Position } from '../../../libs/brokers/src/index.js';
+import type { Position } from '#brokers';
 import { positionQuantity, signedOrderQuantity } from './position-quantity.js';
 
 const position = (symbol: string, quantity: string): Position => ({

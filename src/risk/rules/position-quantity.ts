@@ -1,4 +1,4 @@
-import { dec, type OrderRequest, type Position } from '../../../libs/brokers/src/index.js';
+import { dec, type OrderRequest, type Position } from '#brokers';
 import type Big from 'big.js';
 
 /** The signed quantity held in `symbol` (negative is short), zero when there is no position. */

@@ -1,4 +1,4 @@
-import { dec, type OrderRequest } from '../../../libs/brokers/src/index.js';
+import { dec, type OrderRequest } from '#brokers';
 import { reducesPosition } from './reduces-position.js';
 
 const order = (side: 'buy' | 'sell', quantity: string, extra: Partial<OrderRequest> = {}): OrderRequest => ({

@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import type { OrderRequest } from '../../../libs/brokers/src/index.js';
+import type { OrderRequest } from '#brokers';
 import { signedOrderQuantity } from './position-quantity.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { OrderRequest } from '../../../libs/brokers/src/index.js';
+import type { OrderRequest } from '#brokers';
 import { needsQuote, referencePrice } from './reference-price.js';
 
 const ticker = { bid: '64999.9', ask: '65000.1' };

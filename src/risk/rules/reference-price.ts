@@ -1,4 +1,4 @@
-import type { OrderRequest, Ticker } from '../../../libs/brokers/src/index.js';
+import type { OrderRequest, Ticker } from '#brokers';
 
 /** True when the order names no price of its own, so its notional needs the current quote. */
 export function needsQuote(request: Pick<OrderRequest, 'type'>): boolean {

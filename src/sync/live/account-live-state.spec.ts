@@ -1,4 +1,4 @@
-import type { AccountSummary, Position, Ticker } from '../../../libs/brokers/src/index.js';
+import type { AccountSummary, Position, Ticker } from '#brokers';
 import { AccountLiveState } from './account-live-state.js';
 
 const summary = (fields: Partial<AccountSummary> = {}): AccountSummary => ({

@@ -5,7 +5,7 @@ import {
   type ConnectionStatus,
   type Position,
   type Ticker,
-} from '../../../libs/brokers/src/index.js';
+} from '#brokers';
 import type { AccountStateView, PnlView, PositionsView, PriceView } from './live-views.js';
 
 const utcDay = (iso: string): string => iso.slice(0, 10);

@@ -3,13 +3,7 @@ import { DegradedAccounts } from '../../orders/reconciliation/degraded-accounts.
 import { jest } from '@jest/globals';
 import type { ConfigService } from '@nestjs/config';
 import { Subject } from 'rxjs';
-import type {
-  AccountSummary,
-  BrokerAdapter,
-  BrokerEvent,
-  ConnectionStatus,
-  Position,
-} from '../../../libs/brokers/src/index.js';
+import type { AccountSummary, BrokerAdapter, BrokerEvent, ConnectionStatus, Position } from '#brokers';
 import type { AccountRegistry } from '../../broker/account-registry.js';
 import type { Configuration } from '../../config/configuration.js';
 import type { EquitySnapshotRepository } from '../equity-snapshot.repository.js';

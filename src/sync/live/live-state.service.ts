@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subject, type Observable, type Subscription } from 'rxjs';
-import { SingleFlight } from '../../../libs/async/src/index.js';
-import type { BrokerEvent, ConnectionStatus } from '../../../libs/brokers/src/index.js';
+import { SingleFlight } from '#async';
+import type { BrokerEvent, ConnectionStatus } from '#brokers';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { DegradedAccounts } from '../../orders/reconciliation/degraded-accounts.js';
 import type { Configuration } from '../../config/configuration.js';

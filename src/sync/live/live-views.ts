@@ -1,10 +1,4 @@
-import type {
-  AccountSummary,
-  ConnectionStatus,
-  DecimalString,
-  Position,
-  Ticker,
-} from '../../../libs/brokers/src/index.js';
+import type { AccountSummary, ConnectionStatus, DecimalString, Position, Ticker } from '#brokers';
 
 /** `account` channel: connection state and the broker's account summary. */
 export interface AccountStateView {

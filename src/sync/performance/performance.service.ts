@@ -7,8 +7,8 @@ import {
   sharpeRatio,
   sortinoRatio,
   type EquityPoint,
-} from '../../../libs/backtest/src/index.js';
-import { dec, toDecimalString } from '../../../libs/brokers/src/index.js';
+} from '#backtest';
+import { dec, toDecimalString } from '#brokers';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { ValidationFailedError } from '../../common/errors/app-error.js';
 import type { Configuration } from '../../config/configuration.js';

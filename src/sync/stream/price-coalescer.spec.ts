@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import type { Ticker } from '../../../libs/brokers/src/index.js';
+import type { Ticker } from '#brokers';
 import { PriceCoalescer } from './price-coalescer.js';
 
 const ticker = (symbol: string, last: string): Ticker => ({

@@ -1,4 +1,4 @@
-import type { Ticker } from '../../../libs/brokers/src/index.js';
+import type { Ticker } from '#brokers';
 
 /**
  * Lets through at most one quote per account and symbol each interval, always the latest: a feed faster

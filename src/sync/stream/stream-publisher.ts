@@ -1,9 +1,9 @@
-import { SerialQueue } from '../../../libs/async/src/index.js';
+import { SerialQueue } from '#async';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
-import type { Fill, Ticker } from '../../../libs/brokers/src/index.js';
+import type { Fill, Ticker } from '#brokers';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import type { Configuration } from '../../config/configuration.js';
 import type { OrderView } from '../../orders/dto/order.view.js';

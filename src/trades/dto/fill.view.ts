@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ORDER_SIDES } from '../../../libs/brokers/src/index.js';
+import { ORDER_SIDES } from '#brokers';
 
 /** One fill of the trade log. */
 export class FillView {

@@ -1,5 +1,5 @@
 import { RestClientV5, type APIRateLimit, type APIResponseV3WithTime } from 'bybit-api';
-import { retryWithBackoff } from '../../../async/src/index.js';
+import { retryWithBackoff } from '#async';
 import { BrokerRateLimitError, type BrokerError } from '../errors/index.js';
 import { signWithHmac, syncRestClock } from './bybit-clock.js';
 import type { BybitConfig } from './bybit-config.js';

@@ -1,6 +1,6 @@
 import { dec, roundToStep, toDecimalString } from '../decimal/index.js';
 import { describeBrokerAdapterContract } from '../testing/index.js';
-import { startBybitAdapterKit } from '../../../simulators/src/bybit/testing/bybit-adapter-kit.js';
+import { startBybitAdapterKit } from '#simulators/bybit/testing/bybit-adapter-kit.js';
 
 describeBrokerAdapterContract('BybitAdapter on the Bybit V5 simulator', async () => {
   const kit = await startBybitAdapterKit();

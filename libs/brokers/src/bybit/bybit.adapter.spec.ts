@@ -1,9 +1,6 @@
 import type { BrokerEvent } from '../domain/index.js';
 import { BrokerAuthenticationError, BrokerRateLimitError } from '../errors/index.js';
-import {
-  startBybitAdapterKit,
-  type BybitAdapterKit,
-} from '../../../simulators/src/bybit/testing/bybit-adapter-kit.js';
+import { startBybitAdapterKit, type BybitAdapterKit } from '#simulators/bybit/testing/bybit-adapter-kit.js';
 
 const market = (clientOrderId: string, quantity = '0.002') =>
   ({ clientOrderId, symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity, timeInForce: 'gtc' }) as const;

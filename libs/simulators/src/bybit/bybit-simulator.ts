@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SerialQueue } from '../../../async/src/index.js';
+import { SerialQueue } from '#async';
 import { BybitAccount } from './account/bybit-account.js';
 import { toRestExecution } from './account/bybit-execution.js';
 import { toRestOrder } from './account/bybit-order-view.js';

@@ -19,4 +19,4 @@ export {
   roundToStep,
   type Ticker,
   toDecimalString,
-} from '../../../brokers/src/index.js';
+} from '#brokers';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BybitAccount } from '../account/bybit-account.js';
 import { BybitError } from '../bybit-error.js';
 import { RET, RET_MSG } from '../bybit-ret-codes.js';
-import type { SerialQueue } from '../../../../async/src/index.js';
+import type { SerialQueue } from '#async';
 import type { BybitFaultInjector } from './bybit-fault-injector.js';
 import type { BybitParams } from './bybit-params.js';
 import type { BybitRateLimiter, RateLimitStatus } from './bybit-rate-limiter.js';

@@ -1,5 +1,5 @@
-import { BYBIT_DEFAULTS, type BybitConfig } from '../../../../brokers/src/bybit/bybit-config.js';
-import { BybitAdapter } from '../../../../brokers/src/bybit/bybit.adapter.js';
+import { BYBIT_DEFAULTS, type BybitConfig } from '#brokers/bybit/bybit-config.js';
+import { BybitAdapter } from '#brokers/bybit/bybit.adapter.js';
 import { BybitSimulator } from '../bybit-simulator.js';
 import type { BybitSimulatorConfig } from '../bybit-simulator-config.js';
 import { SIMULATOR_API_KEY, SIMULATOR_API_SECRET } from '../bybit-simulator-defaults.js';

@@ -6,7 +6,7 @@ import type { BybitPrivatePush } from '../account/bybit-private-push.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
 import type { BybitInstrumentRegistry } from '../market/bybit-instrument-registry.js';
 import type { BybitMarket } from '../market/bybit-market.js';
-import type { SerialQueue } from '../../../../async/src/index.js';
+import type { SerialQueue } from '#async';
 import { BybitPublicFeed } from './bybit-public-feed.js';
 import { type BybitStream, BybitWsConnection } from './bybit-ws-connection.js';
 import { handleWsFrame } from './bybit-ws-protocol.js';
