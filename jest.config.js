@@ -14,7 +14,7 @@ const common = {
 
 export default {
   // Each e2e suite boots the whole app on an embedded PostgreSQL; on 2 cores that can take seconds.
-  testTimeout: 30_000,
+  testTimeout: 90_000,
   projects: [
     {
       ...common,
