@@ -62,8 +62,8 @@ describe('parseBybitError', () => {
 });
 
 /** A wrong secret, as Bybit answers it: the string it signed, API key included, echoed back. */
-const API_KEY = 'XXXXXXXXXXXXXXXXXX';
-const API_SECRET = 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy';
+const API_KEY = 'K7rQ2mVx9LpT4nWb8a';
+const API_SECRET = 'f3Jd8sLq0Zx6Vb1Nm4Pw7Rt2Yc5Ke9Ha0Ug3';
 const WRONG_SIGN = {
   retCode: 10004,
   retMsg: `error sign! origin_string[1672127380519${API_KEY}5000category=linear&symbol=BTCUSDT]`,
