@@ -86,13 +86,12 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
     account: string,
     order: BrokerOrder,
     source: OrderEventSource,
-    reason?: string,
   ): Promise<OrderRecord> {
     const cause =
       order.status === 'cancelled'
         ? this.cancelCauses.get(`${account}\u0000${order.brokerOrderId}`)
         : undefined;
-    const applied = cause ?? { source, reason };
+    const applied = cause ?? { source, reason: undefined };
     const record =
       (await this.orders.findByBrokerOrderId(account, order.brokerOrderId)) ??
       (await this.orders.findByClientOrderId(account, order.clientOrderId)) ??

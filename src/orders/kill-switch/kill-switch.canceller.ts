@@ -29,10 +29,10 @@ export class KillSwitchCanceller {
       this.applier.attributeCancel(event.account, order.brokerOrderId, 'kill_switch', event.cause),
     );
     try {
+      // The broker's own word on each order; a cancel it reports carries the kill switch's cause (above),
+      // while one that filled meanwhile is recorded as the broker's fill, not as the switch's doing.
       return await cancelOpenOrders(adapter, open, (order) =>
-        this.applier.enqueue(() =>
-          this.applier.applyBrokerOrder(event.account, order, 'kill_switch', event.cause),
-        ),
+        this.applier.enqueue(() => this.applier.applyBrokerOrder(event.account, order, 'broker')),
       );
     } finally {
       // After the last report queued so far, so a push already on its way still finds the cause.
