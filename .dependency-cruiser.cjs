@@ -6,7 +6,17 @@
 const SPEC = '\\.(spec|e2e-spec)\\.ts$';
 
 /** The app's feature folders, each allowed to import only those listed before it (and src/common, config). */
-const FEATURE_LAYERS = ['auth', 'broker', 'trades', 'risk', 'orders', 'sync', 'health'];
+const FEATURE_LAYERS = [
+  'auth',
+  'broker',
+  'market-data',
+  'trades',
+  'risk',
+  'orders',
+  'sync',
+  'strategy',
+  'health',
+];
 
 const layerRules = FEATURE_LAYERS.map((feature, index) => ({
   name: `layer-${feature}`,
