@@ -17,6 +17,7 @@ export interface BacktestStatistics {
   /** Longest time below a previous peak, in ms and in bars. */
   readonly maxDrawdownDurationMs: number;
   readonly maxDrawdownDurationBars: number;
+  /** Trades closed during the run; the trade statistics leave out a position still open at its end. */
   readonly trades: number;
   readonly winRate: number | null;
   readonly profitFactor: number | null;
@@ -30,5 +31,6 @@ export interface BacktestStatistics {
   readonly maxConsecutiveWins: number;
   readonly maxConsecutiveLosses: number;
   readonly totalFees: number;
+  /** Used to annualize bar returns: as set, or estimated from the bars; 0 when it could not be estimated. */
   readonly periodsPerYear: number;
 }

@@ -1,3 +1,4 @@
+import { curveDrawdown } from './curve-drawdown.js';
 import type { EquityPoint } from './equity-point.js';
 
 export interface Drawdown {
@@ -10,20 +11,18 @@ export interface Drawdown {
   readonly troughTime: number | null;
 }
 
-/** The deepest peak-to-trough fall of an equity curve, measured as a fraction of the peak. */
+/**
+ * The deepest peak-to-trough fall of an equity curve, measured as a fraction of the peak: the same
+ * computation a backtest's statistics run on its typed curve (curveDrawdown).
+ */
 export function maxDrawdown(points: readonly EquityPoint[]): Drawdown {
-  let worst: Drawdown = { amount: 0, fraction: 0, peakTime: null, troughTime: null };
-  let peak: EquityPoint | undefined;
-  for (const point of points) {
-    if (!peak || point.equity > peak.equity) {
-      peak = point;
-      continue;
-    }
-    const amount = peak.equity - point.equity;
-    const fraction = peak.equity > 0 ? amount / peak.equity : 0;
-    if (fraction > worst.fraction || (fraction === worst.fraction && amount > worst.amount)) {
-      worst = { amount, fraction, peakTime: peak.time, troughTime: point.time };
-    }
-  }
-  return worst;
+  const time = Float64Array.from(points, (point) => point.time);
+  const equity = Float64Array.from(points, (point) => point.equity);
+  const { amount, fraction, peakIndex, troughIndex } = curveDrawdown(time, equity);
+  return {
+    amount,
+    fraction,
+    peakTime: peakIndex === null ? null : (time[peakIndex] as number),
+    troughTime: troughIndex === null ? null : (time[troughIndex] as number),
+  };
 }
