@@ -11,6 +11,7 @@ import { ThrottlingModule } from './common/throttling/throttling.module.js';
 import { createRequestValidationPipe } from './common/validation/request-validation.pipe.js';
 import { loadConfiguration } from './config/load-configuration.js';
 import { HealthModule } from './health/health.module.js';
+import { MarketDataModule } from './market-data/market-data.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { RiskModule } from './risk/risk.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         OrdersModule,
         RiskModule,
         TradesModule,
+        MarketDataModule,
         SyncModule,
         HealthModule,
       ],
