@@ -1,8 +1,15 @@
 import type { BarSeries } from '../data/bar-series.js';
+import { computeBacktestStatistics, drawdownSeries } from '../statistics/index.js';
+import { IndicatorSet } from '../strategy/indicator-set.js';
 import type { ParameterValues } from '../strategy/parameter-schema.js';
-import type { StrategyDefinition } from '../strategy/strategy.js';
+import type { Strategy, StrategyDefinition } from '../strategy/strategy.js';
+import { InsufficientBarsError } from '../strategy/strategy-errors.js';
+import { BacktestContext } from './backtest-context.js';
 import type { BacktestResult } from './backtest-result.js';
 import type { BacktestSettings } from './backtest-settings.js';
+import { alignBars } from './bar-timeline.js';
+import { SeriesHistory } from './series-history.js';
+import { SimulatedBroker } from './simulated-broker.js';
 
 export interface BacktestRunHooks {
   /** Called now and then with the fraction of bars done (0..1). */
@@ -11,15 +18,106 @@ export interface BacktestRunHooks {
   isCancelled?(): boolean;
 }
 
+/** Bars between two progress reports and cancel checks: rare enough to cost nothing. */
+const CHECK_EVERY = 1 << 16;
+
 /**
  * Runs `definition` with resolved `parameters` over `feed` (one series per symbol; several are aligned
- * by time, the first is the run's main symbol). Throws InsufficientBarsError when the bars cannot cover
- * the strategy's warm-up.
+ * by time, the first is the run's main symbol). Each step: resting orders fill against the new bar, the
+ * bar goes to the history and the indicators, the strategy sees it, market orders fill at the close when
+ * the run says so, and equity is marked at the close. Throws InsufficientBarsError when the bars cannot
+ * cover the strategy's warm-up.
  */
-export declare function runBacktest(
+export function runBacktest(
   definition: StrategyDefinition,
   parameters: ParameterValues,
   feed: readonly BarSeries[],
   settings: BacktestSettings,
-  hooks?: BacktestRunHooks,
-): BacktestResult;
+  hooks: BacktestRunHooks = {},
+): BacktestResult {
+  const symbols = feed.map((series) => series.symbol);
+  const timeline = alignBars(feed);
+  const warmup = definition.warmupBars(parameters);
+  const shortest = Math.min(...feed.map((series) => series.length));
+  if (shortest <= warmup) throw new InsufficientBarsError(shortest, warmup);
+
+  const strategy: Strategy = definition.create(parameters);
+  const histories = feed.map((series) => new SeriesHistory(series));
+  const indicators = new IndicatorSet(symbols);
+  const broker = new SimulatedBroker(symbols, settings, {
+    onFill: (fill) => strategy.onFill?.(context, fill),
+    onRejected: (order) => strategy.onOrderRejected?.(context, order),
+  });
+  const context = new BacktestContext(symbols, indicators, histories, broker);
+  strategy.init?.(context);
+
+  const equity = new Float64Array(timeline.steps);
+  const closeMode = settings.marketFill === 'close';
+  let barsInMarket = 0;
+  let step = 0;
+  let cancelled = false;
+  for (; step < timeline.steps; step += 1) {
+    if ((step & (CHECK_EVERY - 1)) === 0 && step > 0) {
+      hooks.onProgress?.(step / timeline.steps);
+      if (hooks.isCancelled?.()) {
+        cancelled = true;
+        break;
+      }
+    }
+    const time = timeline.time[step]!;
+    context.step = step;
+    context.time = time;
+    for (let symbol = 0; symbol < feed.length; symbol += 1) {
+      const bar = timeline.barAt[symbol]![step]!;
+      if (bar < 0) continue;
+      const series = feed[symbol]!;
+      const open = series.open[bar]!;
+      const high = series.high[bar]!;
+      const low = series.low[bar]!;
+      broker.matchBar(symbol, step, time, open, high, low);
+      histories[symbol]!.cursor = bar;
+      broker.lastPrice[symbol] = series.close[bar]!;
+      indicators.feed(symbol, open, high, low, series.close[bar]!);
+      broker.ledgers[symbol]!.markExcursion(high, low);
+    }
+    strategy.onBar(context);
+    if (closeMode && broker.open.length > 0) {
+      for (let symbol = 0; symbol < feed.length; symbol += 1) {
+        if (timeline.barAt[symbol]![step]! >= 0)
+          broker.matchClose(symbol, step, time, broker.lastPrice[symbol]!);
+      }
+    }
+    equity[step] = broker.equity();
+    if (inMarket(broker)) barsInMarket += 1;
+  }
+
+  const bars = step;
+  const lastStep = Math.max(0, bars - 1);
+  for (let symbol = 0; symbol < feed.length; symbol += 1) {
+    broker.ledgers[symbol]!.closeAtEnd(broker.lastPrice[symbol]!, timeline.time[lastStep]!, lastStep);
+  }
+  const curve = { time: timeline.time.subarray(0, bars), equity: equity.subarray(0, bars) };
+  const trades = broker.trades.sort((a, b) => a.exitTime - b.exitTime || a.entryTime - b.entryTime);
+  hooks.onProgress?.(cancelled ? bars / timeline.steps : 1);
+  return {
+    statistics: computeBacktestStatistics({
+      ...curve,
+      trades,
+      barsInMarket,
+      totalFees: broker.totalFees,
+      startingCash: settings.startingCash,
+      periodsPerYear: settings.periodsPerYear,
+    }),
+    equity: curve,
+    drawdown: drawdownSeries(curve.equity),
+    trades,
+    fills: broker.fills,
+    bars,
+    cancelled,
+  };
+}
+
+function inMarket(broker: SimulatedBroker): boolean {
+  for (const ledger of broker.ledgers) if (ledger.quantity !== 0) return true;
+  return false;
+}
