@@ -19,7 +19,7 @@ function input(equity: number[], overrides: Partial<BacktestStatisticsInput> = {
   };
 }
 
-/** JSON has no NaN or Infinity (they turn into null): statistics that survive a round trip were finite or null. */
+/** JSON has no NaN or Infinity (they turn into null): what survives a round trip was finite or null. */
 function expectJsonSafe(value: object): void {
   expect(JSON.parse(JSON.stringify(value))).toEqual(value);
 }

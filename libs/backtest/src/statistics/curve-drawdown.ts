@@ -47,7 +47,7 @@ export function curveDrawdown(time: Float64Array, equity: Float64Array): CurveDr
   let durationMs = 0;
   let durationBars = 0;
   // The running peak's first bar (where a fall is measured from) and the last bar at or above it (where
-  // the time under water is measured from: a return to the peak ends the stretch, so it cannot start earlier).
+  // the time under water is measured from: a return to the peak ends a stretch, so none starts earlier).
   let peak = equity[0] as number;
   let firstAtPeak = 0;
   let lastAtPeak = 0;

@@ -43,7 +43,7 @@ export function annualizedVolatility(moments: ReturnMoments, periodsPerYear: num
   return deviation === null ? null : deviation * Math.sqrt(periodsPerYear);
 }
 
-/** Mean over sample standard deviation, × √periodsPerYear; null with fewer than two returns or none varying. */
+/** Mean over sample standard deviation, × √periodsPerYear; null with under two returns or no variation. */
 export function sharpeOfMoments(moments: ReturnMoments, periodsPerYear: number): number | null {
   const deviation = sampleStandardDeviation(moments);
   if (deviation === null || deviation === 0) return null;
