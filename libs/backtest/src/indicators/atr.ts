@@ -1,6 +1,10 @@
 import type { BarIndicator } from './indicator.js';
-import { assertFinite, assertPeriod } from './period.js';
+import { isNotANumber } from './bound-globals.js';
+import { assertFinite, assertPeriod } from './validation.js';
 import { WilderAverage } from './wilder-average.js';
+
+// Bound once, not looked up on the global object per bar: see bound-globals.ts.
+const { abs, max } = Math;
 
 /**
  * Wilder's average true range. A true range needs the previous close, so the first bar yields none and the
@@ -33,8 +37,8 @@ export class Atr implements BarIndicator {
     assertFinite('Atr', close);
     const previousClose = this.previousClose;
     this.previousClose = close;
-    if (Number.isNaN(previousClose)) return this.average.value;
-    const trueRange = Math.max(high - low, Math.abs(high - previousClose), Math.abs(low - previousClose));
+    if (isNotANumber(previousClose)) return this.average.value;
+    const trueRange = max(high - low, abs(high - previousClose), abs(low - previousClose));
     return this.average.update(trueRange);
   }
 }

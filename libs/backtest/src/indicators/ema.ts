@@ -1,5 +1,5 @@
 import type { SeriesIndicator } from './indicator.js';
-import { assertFinite, assertPeriod } from './period.js';
+import { assertFinite, assertPeriod } from './validation.js';
 
 /**
  * Exponential moving average, alpha = 2 / (period + 1), seeded with the SMA of the first `period` values

@@ -1,5 +1,4 @@
-// Bound once rather than looked up on the global object per push (slow inside jest's vm context).
-const NOTHING = Number.NaN;
+import { NOT_A_NUMBER } from './bound-globals.js';
 
 /** The last `capacity` values, oldest first by `at(0)`; allocated once, so pushing never allocates. */
 export class RingBuffer {
@@ -21,7 +20,7 @@ export class RingBuffer {
 
   /** Stores `value` and returns the value it pushed out of the window (NaN while the buffer fills). */
   push(value: number): number {
-    const evicted = this.isFull ? this.values[this.next]! : NOTHING;
+    const evicted = this.isFull ? this.values[this.next]! : NOT_A_NUMBER;
     this.values[this.next] = value;
     this.next = (this.next + 1) % this.capacity;
     if (this.count < this.capacity) this.count++;

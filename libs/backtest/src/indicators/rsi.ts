@@ -1,5 +1,6 @@
 import type { SeriesIndicator } from './indicator.js';
-import { assertFinite, assertPeriod } from './period.js';
+import { isNotANumber } from './bound-globals.js';
+import { assertFinite, assertPeriod } from './validation.js';
 import { WilderAverage } from './wilder-average.js';
 
 /**
@@ -34,7 +35,7 @@ export class Rsi implements SeriesIndicator {
     assertFinite('Rsi', value);
     const previous = this.previous;
     this.previous = value;
-    if (Number.isNaN(previous)) return this.current;
+    if (isNotANumber(previous)) return this.current;
     const change = value - previous;
     const averageGain = this.gains.update(change > 0 ? change : 0);
     const averageLoss = this.losses.update(change < 0 ? -change : 0);

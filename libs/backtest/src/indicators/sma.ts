@@ -1,5 +1,5 @@
 import type { SeriesIndicator } from './indicator.js';
-import { assertFinite, assertPeriod } from './period.js';
+import { assertFinite, assertPeriod } from './validation.js';
 import { RollingSum } from './rolling-sum.js';
 
 /** Simple moving average; the window sum is compensated (see RollingSum) so it does not drift. */

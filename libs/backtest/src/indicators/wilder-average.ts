@@ -1,4 +1,4 @@
-import { assertPeriod } from './period.js';
+import { assertPeriod } from './validation.js';
 
 /**
  * Wilder's smoothing (backtrader's SmoothedMovingAverage, trading-signals' WSMA): an exponential average

@@ -1,6 +1,4 @@
-// Bound once: under jest every bar's lookup of a global (Number, Math) goes through the vm context's
-// interceptor and costs about a microsecond, which dominates a multi-million-bar spec.
-const isFiniteNumber = Number.isFinite;
+import { isFiniteNumber } from './bound-globals.js';
 
 /** Rejects a period that would leave an indicator with an empty or fractional window. */
 export function assertPeriod(name: string, period: number): void {

@@ -1,0 +1,11 @@
+export type { BandIndicator, BarIndicator, Indicator, MacdIndicator, SeriesIndicator } from './indicator.js';
+export { Atr } from './atr.js';
+export { BollingerBands } from './bollinger-bands.js';
+export { Crossover } from './crossover.js';
+export { DonchianChannel } from './donchian-channel.js';
+export { Ema } from './ema.js';
+export { Macd } from './macd.js';
+export { RollingHigh } from './rolling-high.js';
+export { RollingLow } from './rolling-low.js';
+export { Rsi } from './rsi.js';
+export { Sma } from './sma.js';
