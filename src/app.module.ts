@@ -15,6 +15,7 @@ import { MarketDataModule } from './market-data/market-data.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { PersistenceModule } from './persistence/persistence.module.js';
 import { RiskModule } from './risk/risk.module.js';
+import { StrategyModule } from './strategy/strategy.module.js';
 import { SyncModule } from './sync/sync.module.js';
 import { TradesModule } from './trades/trades.module.js';
 import type { Configuration } from './config/configuration.js';
@@ -49,6 +50,7 @@ export class AppModule {
         TradesModule,
         MarketDataModule,
         SyncModule,
+        StrategyModule,
         HealthModule,
       ],
       providers: [

@@ -10,6 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BROKER_VENUES, type BrokerKind, type BrokerOptionsByKind } from '#brokers';
+import { BacktestConfig } from './backtest-config.schema.js';
 import { RiskLimits } from './risk-limits.schema.js';
 import { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
@@ -83,4 +84,8 @@ export class ConfigFile {
   @ValidateNested()
   @Type(() => StreamConfig)
   stream: StreamConfig = new StreamConfig();
+
+  @ValidateNested()
+  @Type(() => BacktestConfig)
+  backtest: BacktestConfig = new BacktestConfig();
 }

@@ -1,3 +1,4 @@
+import type { BacktestConfig } from './backtest-config.schema.js';
 import type { LogLevel } from './environment.schema.js';
 import type { AccountConfig, ThrottleConfig } from './config-file.schema.js';
 import type { StreamConfig, SyncConfig } from './sync-config.schema.js';
@@ -28,4 +29,5 @@ export interface Configuration {
   readonly throttle: ThrottleConfig;
   readonly sync: SyncConfig;
   readonly stream: StreamConfig;
+  readonly backtest: BacktestConfig;
 }

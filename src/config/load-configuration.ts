@@ -93,5 +93,6 @@ export function loadConfiguration(environment: Record<string, string | undefined
     throttle: file.throttle,
     sync: file.sync,
     stream: file.stream,
+    backtest: file.backtest,
   };
 }

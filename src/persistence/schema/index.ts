@@ -1,4 +1,5 @@
 export * from './api-keys.table.js';
+export * from './backtests.table.js';
 export * from './candles.table.js';
 export * from './equity-snapshots.table.js';
 export * from './fills.table.js';

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { BUILT_IN_STRATEGIES } from '#backtest/strategies/index.js';
+import { BrokerModule } from '../broker/broker.module.js';
+import type { Configuration } from '../config/configuration.js';
+import { MarketDataModule } from '../market-data/market-data.module.js';
+import { BacktestDetailReader } from './backtest/backtest-detail.reader.js';
+import { BacktestEvents } from './backtest/backtest-events.js';
+import { BacktestRecovery } from './backtest/backtest-recovery.js';
+import { BacktestReportService } from './backtest/backtest-report.service.js';
+import { BacktestRepository } from './backtest/backtest.repository.js';
+import { BacktestService } from './backtest/backtest.service.js';
+import { DrizzleBacktestRepository } from './backtest/drizzle-backtest.repository.js';
+import { BacktestsController } from './backtests.controller.js';
+import { StrategyBenchmarkService } from './benchmark/strategy-benchmark.service.js';
+import { STRATEGY_DEFINITIONS, StrategyCatalog } from './catalog/strategy-catalog.js';
+import { BacktestDataSource } from './source/backtest-data-source.js';
+import { MarketDataBacktestSource } from './source/market-data-backtest.source.js';
+import { BacktestJobRunner } from './execution/backtest-job.runner.js';
+import { BacktestPool } from './execution/backtest-pool.js';
+import { BacktestQueue } from './execution/backtest-queue.js';
+import { BullmqBacktestQueue } from './execution/bullmq-backtest.queue.js';
+import { InProcessBacktestQueue } from './execution/in-process-backtest.queue.js';
+import { StrategiesController } from './strategies.controller.js';
+
+/**
+ * Strategies and backtests: GET /strategies, backtest jobs (single runs and sweeps) on worker threads,
+ * queued in process or on BullMQ, their results, reports and the benchmark.
+ */
+@Module({
+  imports: [BrokerModule, MarketDataModule],
+  controllers: [StrategiesController, BacktestsController],
+  providers: [
+    { provide: STRATEGY_DEFINITIONS, useValue: BUILT_IN_STRATEGIES },
+    StrategyCatalog,
+    { provide: BacktestRepository, useClass: DrizzleBacktestRepository },
+    { provide: BacktestDataSource, useClass: MarketDataBacktestSource },
+    BacktestEvents,
+    BacktestPool,
+    BacktestJobRunner,
+    {
+      provide: BacktestQueue,
+      inject: [ConfigService, BacktestJobRunner],
+      useFactory: (config: ConfigService<Configuration, true>, runner: BacktestJobRunner): BacktestQueue => {
+        const { redisUrl } = config.get('server', { infer: true });
+        const { concurrentJobs, queuePrefix } = config.get('backtest', { infer: true });
+        return redisUrl
+          ? new BullmqBacktestQueue(runner, { redisUrl, prefix: queuePrefix, concurrency: concurrentJobs })
+          : new InProcessBacktestQueue(runner, concurrentJobs);
+      },
+    },
+    BacktestRecovery,
+    BacktestService,
+    BacktestDetailReader,
+    BacktestReportService,
+    StrategyBenchmarkService,
+  ],
+  exports: [StrategyCatalog],
+})
+export class StrategyModule {}
