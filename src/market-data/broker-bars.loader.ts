@@ -33,22 +33,23 @@ export class BrokerBarsLoader {
 
   async load(request: AccountBarRequest): Promise<BarSeries> {
     const adapter = this.registry.resolve(request.account);
-    const { barMs } = supportedGrid(adapter, request.timeframe);
-    const wanted = checkedSpan(request.from, request.to, barMs);
+    const grid = supportedGrid(adapter, request.timeframe);
+    const wanted = checkedSpan(request.from, request.to, grid.barMs);
     const key: CandleKey = {
       source: accountSource(request.account),
       symbol: request.symbol,
       timeframe: request.timeframe,
     };
-    // A bar is final once it has ended; one still forming is served but never cached.
-    const lastClosedMs = Date.now() - barMs;
-    const closed: TimeSpan = { firstMs: wanted.firstMs, lastMs: Math.min(wanted.lastMs, lastClosedMs) };
+    // A bar is final once it has ended: every bar opening before the current one is. The one still
+    // forming is served but never cached (the brokers' bars open on the grid, so nothing else is open).
+    const formingOpenMs = grid.floor(Date.now());
+    const closed: TimeSpan = { firstMs: wanted.firstMs, lastMs: Math.min(wanted.lastMs, formingOpenMs - 1) };
     const stored: StoredBar[] = [];
     if (closed.firstMs <= closed.lastMs) {
-      await this.fetchMissing(adapter, key, closed, barMs);
+      await this.fetchMissing(adapter, key, closed, grid.barMs);
       stored.push(...(await this.candles.read(key, closed)));
     }
-    const forming = { firstMs: Math.max(wanted.firstMs, lastClosedMs + 1), lastMs: wanted.lastMs };
+    const forming = { firstMs: Math.max(wanted.firstMs, formingOpenMs), lastMs: wanted.lastMs };
     const open =
       forming.firstMs <= forming.lastMs ? await fetchBars(adapter, key, forming) : ([] as StoredBar[]);
     return barSeriesFromRows(request.symbol, [...stored, ...open]);
