@@ -4,10 +4,12 @@ import { BUILT_IN_STRATEGIES } from '#backtest/strategies/index.js';
 import { BrokerModule } from '../broker/broker.module.js';
 import type { Configuration } from '../config/configuration.js';
 import { MarketDataModule } from '../market-data/market-data.module.js';
+import { SyncModule } from '../sync/sync.module.js';
 import { BacktestDetailReader } from './backtest/backtest-detail.reader.js';
 import { BacktestEvents } from './backtest/backtest-events.js';
 import { BacktestRecovery } from './backtest/backtest-recovery.js';
 import { BacktestReportService } from './backtest/backtest-report.service.js';
+import { BacktestStreamFeed } from './backtest/backtest-stream.feed.js';
 import { BacktestRepository } from './backtest/backtest.repository.js';
 import { BacktestService } from './backtest/backtest.service.js';
 import { DrizzleBacktestRepository } from './backtest/drizzle-backtest.repository.js';
@@ -25,10 +27,11 @@ import { StrategiesController } from './strategies.controller.js';
 
 /**
  * Strategies and backtests: GET /strategies, backtest jobs (single runs and sweeps) on worker threads,
- * queued in process or on BullMQ, their results, reports and the benchmark.
+ * queued in process or on BullMQ, their results, reports and the benchmark; their progress on the
+ * /ws/broker `backtests` channel.
  */
 @Module({
-  imports: [BrokerModule, MarketDataModule],
+  imports: [BrokerModule, MarketDataModule, SyncModule],
   controllers: [StrategiesController, BacktestsController],
   providers: [
     { provide: STRATEGY_DEFINITIONS, useValue: BUILT_IN_STRATEGIES },
@@ -54,6 +57,7 @@ import { StrategiesController } from './strategies.controller.js';
     BacktestDetailReader,
     BacktestReportService,
     StrategyBenchmarkService,
+    BacktestStreamFeed,
   ],
   exports: [StrategyCatalog],
 })

@@ -11,6 +11,7 @@ import { EquitySnapshotRepository } from './equity-snapshot.repository.js';
 import { LiveStateService } from './live/live-state.service.js';
 import { PerformanceController } from './performance/performance.controller.js';
 import { PerformanceService } from './performance/performance.service.js';
+import { BacktestStream } from './stream/backtest-stream.js';
 import { BrokerStreamGateway } from './stream/broker-stream.gateway.js';
 import { LocalStreamSequencer } from './stream/local-stream-sequencer.js';
 import { RedisStreamSequencer } from './stream/redis-stream-sequencer.js';
@@ -44,6 +45,9 @@ import { StreamThrottlerGuard } from './stream/stream-throttler.guard.js';
     StreamSubscriptions,
     StreamThrottlerGuard,
     BrokerStreamGateway,
+    BacktestStream,
   ],
+  // The strategy module feeds the `backtests` channel.
+  exports: [BacktestStream],
 })
 export class SyncModule {}

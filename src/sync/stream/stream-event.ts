@@ -1,4 +1,4 @@
-import type { LiveChannel } from '../live/live-channel.js';
+import type { StreamChannel } from './stream-channel.js';
 
 /**
  * What the server pushes on /ws/broker, as the Socket.IO event named by `channel`. `seq` counts per
@@ -7,7 +7,7 @@ import type { LiveChannel } from '../live/live-channel.js';
  * something was missed: ask for `resync`.
  */
 export interface StreamEvent<T = unknown> {
-  readonly channel: LiveChannel;
+  readonly channel: StreamChannel;
   readonly account: string;
   readonly type: 'snapshot' | 'delta';
   readonly seq: number;

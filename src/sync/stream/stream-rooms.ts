@@ -1,8 +1,8 @@
-import type { LiveChannel } from '../live/live-channel.js';
+import type { StreamChannel } from './stream-channel.js';
 
 /** One stream a socket can be subscribed to: the Socket.IO room it joins, and the seq counter it follows. */
 export interface StreamKey {
-  readonly channel: LiveChannel;
+  readonly channel: StreamChannel;
   readonly account: string;
   /** Only for `prices`: one stream per symbol. */
   readonly symbol?: string;
@@ -18,7 +18,7 @@ export function roomOf(key: StreamKey): string {
 export function keyOfRoom(room: string): StreamKey | undefined {
   const [channel, account, symbol] = room.split(SEPARATOR);
   if (!channel || !account) return undefined;
-  return { channel: channel as LiveChannel, account, ...(symbol === undefined ? {} : { symbol }) };
+  return { channel: channel as StreamChannel, account, ...(symbol === undefined ? {} : { symbol }) };
 }
 
 /** The counter a stream's seq comes from: per account and channel, per symbol for prices. */

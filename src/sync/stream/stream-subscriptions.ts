@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { AccountRegistry } from '../../broker/account-registry.js';
-import { LIVE_CHANNELS, type LiveChannel } from '../live/live-channel.js';
+import { BacktestStream } from './backtest-stream.js';
 import type { SubscriptionDto } from './dto/subscription.dto.js';
 import type { SubscriptionView } from './dto/subscription.view.js';
+import { SERVER_WIDE, STREAM_CHANNELS, type StreamChannel } from './stream-channel.js';
 import { StreamPublisher } from './stream-publisher.js';
 import { keyOfRoom, roomOf, type StreamKey } from './stream-rooms.js';
 
@@ -13,10 +14,12 @@ export class StreamSubscriptions {
   constructor(
     private readonly registry: AccountRegistry,
     private readonly publisher: StreamPublisher,
+    private readonly backtests: BacktestStream,
   ) {}
 
   attach(namespace: Namespace): void {
     this.publisher.attach(namespace);
+    this.backtests.attach(namespace);
   }
 
   /** Joins each stream asked for, then sends its snapshot: deltas after the snapshot's seq follow. */
@@ -24,7 +27,7 @@ export class StreamSubscriptions {
     const keys = await this.keysOf(request);
     for (const key of keys) {
       await socket.join(roomOf(key));
-      await this.publisher.sendSnapshot(socket, key);
+      await this.sendSnapshot(socket, key);
     }
     return this.view(socket);
   }
@@ -38,26 +41,29 @@ export class StreamSubscriptions {
   /** A fresh snapshot of every followed stream the request names (all of them by default). */
   async resync(socket: Socket, request: SubscriptionDto): Promise<SubscriptionView> {
     const wanted = this.filterOf(request);
-    for (const key of this.followed(socket).filter(wanted)) await this.publisher.sendSnapshot(socket, key);
+    for (const key of this.followed(socket).filter(wanted)) await this.sendSnapshot(socket, key);
     return this.view(socket);
   }
 
   /** Which followed streams a request names: each list it leaves out matches everything. */
   private filterOf(request: SubscriptionDto): (key: StreamKey) => boolean {
     const accounts = request.accounts ? new Set(this.accounts(request)) : undefined;
-    const channels = new Set<LiveChannel>(request.channels ?? LIVE_CHANNELS);
+    const channels = new Set<StreamChannel>(request.channels ?? STREAM_CHANNELS);
     const symbols = request.symbols ? new Set(request.symbols) : undefined;
     return (key) =>
-      (!accounts || accounts.has(key.account)) &&
+      (!accounts || key.account === SERVER_WIDE || accounts.has(key.account)) &&
       channels.has(key.channel) &&
       (!symbols || key.channel !== 'prices' || symbols.has(key.symbol ?? ''));
   }
 
   private async keysOf(request: SubscriptionDto): Promise<StreamKey[]> {
-    const channels = request.channels ?? [...LIVE_CHANNELS];
-    const keys: StreamKey[] = [];
+    const channels = request.channels ?? [...STREAM_CHANNELS];
+    const keys: StreamKey[] = channels.includes('backtests')
+      ? [{ channel: 'backtests', account: SERVER_WIDE }]
+      : [];
     for (const account of this.accounts(request)) {
       for (const channel of channels) {
+        if (channel === 'backtests') continue;
         if (channel !== 'prices') {
           keys.push({ channel, account });
           continue;
@@ -77,6 +83,12 @@ export class StreamSubscriptions {
     return request.accounts.map((name) => this.registry.resolveAccount(name).config.name);
   }
 
+  private sendSnapshot(socket: Socket, key: StreamKey): Promise<void> {
+    return key.channel === 'backtests'
+      ? this.backtests.sendSnapshot(socket)
+      : this.publisher.sendSnapshot(socket, key);
+  }
+
   private followed(socket: Socket): StreamKey[] {
     return [...socket.rooms].flatMap((room) => {
       const key = keyOfRoom(room);
@@ -85,7 +97,7 @@ export class StreamSubscriptions {
   }
 
   private view(socket: Socket): SubscriptionView {
-    const grouped = new Map<string, { account: string; channel: LiveChannel; symbols?: string[] }>();
+    const grouped = new Map<string, { account: string; channel: StreamChannel; symbols?: string[] }>();
     for (const key of this.followed(socket)) {
       const id = `${key.account}|${key.channel}`;
       const entry = grouped.get(id) ?? { account: key.account, channel: key.channel };

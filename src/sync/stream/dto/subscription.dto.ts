@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, Matches } from 'class-validator';
 import { IsOmittable } from '../../../common/validation/is-omittable.js';
-import { LIVE_CHANNELS, type LiveChannel } from '../../live/live-channel.js';
+import { STREAM_CHANNELS, type StreamChannel } from '../stream-channel.js';
 
 /** What a `subscribe`, `unsubscribe` or `resync` message asks for; each list left out means "all". */
 export class SubscriptionDto {
@@ -28,10 +28,14 @@ export class SubscriptionDto {
   })
   symbols?: string[];
 
-  @ApiPropertyOptional({ enum: LIVE_CHANNELS, isArray: true, description: 'Default: every channel' })
+  @ApiPropertyOptional({
+    enum: STREAM_CHANNELS,
+    isArray: true,
+    description: 'Default: every channel. `backtests` is server-wide: `accounts` does not narrow it',
+  })
   @IsOmittable()
   @IsArray()
   @ArrayUnique()
-  @IsIn(LIVE_CHANNELS, { each: true })
-  channels?: LiveChannel[];
+  @IsIn(STREAM_CHANNELS, { each: true })
+  channels?: StreamChannel[];
 }
