@@ -11,7 +11,7 @@ export interface EquityCurve {
 export interface BacktestResult {
   readonly statistics: BacktestStatistics;
   readonly equity: EquityCurve;
-  /** Fraction below the running peak after each bar (0 at a peak, 0.1 is 10 % down). */
+  /** Fraction below the running peak after each bar (0 at a peak, 0.1 is 10 % down); made when first read. */
   readonly drawdown: Float64Array;
   readonly trades: readonly ClosedTrade[];
   readonly fills: readonly StrategyFill[];

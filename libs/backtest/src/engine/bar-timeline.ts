@@ -14,11 +14,9 @@ export interface BarTimeline {
 export function alignBars(feed: readonly BarSeries[]): BarTimeline {
   if (feed.length === 1) {
     const only = feed[0]!;
-    return {
-      steps: only.length,
-      time: only.time,
-      barAt: [Int32Array.from({ length: only.length }, (_, i) => i)],
-    };
+    const barAt = new Int32Array(only.length);
+    for (let step = 0; step < only.length; step += 1) barAt[step] = step;
+    return { steps: only.length, time: only.time, barAt: [barAt] };
   }
   const cursors = new Int32Array(feed.length);
   const times: number[] = [];
@@ -31,7 +29,7 @@ export function alignBars(feed: readonly BarSeries[]): BarTimeline {
     if (next === Number.POSITIVE_INFINITY) break;
     times.push(next);
     for (let symbol = 0; symbol < feed.length; symbol += 1) {
-      if (feed[symbol]!.time[cursors[symbol]!]! === next) cursors[symbol]! += 1;
+      if (feed[symbol]!.time[cursors[symbol]!]! === next) cursors[symbol] = cursors[symbol]! + 1;
     }
   }
   const time = Float64Array.from(times);

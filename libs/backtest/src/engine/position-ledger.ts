@@ -1,3 +1,4 @@
+import type { BarSeries } from '../data/bar-series.js';
 import type { ClosedTrade } from './closed-trade.js';
 
 /** The round trip in progress in one symbol. */
@@ -45,9 +46,11 @@ export class PositionLedger {
   }
 
   /** Tracks the worst and best the open trade has been, from one bar's range. */
-  markExcursion(high: number, low: number): void {
+  markExcursion(bars: BarSeries, bar: number): void {
     const trade = this.trade;
     if (!trade) return;
+    const high = bars.high[bar]!;
+    const low = bars.low[bar]!;
     const held = Math.abs(this.quantity);
     const adverse = (trade.direction === 1 ? low - this.averagePrice : this.averagePrice - high) * held;
     const favourable = (trade.direction === 1 ? high - this.averagePrice : this.averagePrice - low) * held;

@@ -71,14 +71,12 @@ export function runBacktest(
       const bar = timeline.barAt[symbol]![step]!;
       if (bar < 0) continue;
       const series = feed[symbol]!;
-      const open = series.open[bar]!;
-      const high = series.high[bar]!;
-      const low = series.low[bar]!;
-      broker.matchBar(symbol, step, time, open, high, low);
+      if (broker.open.length > 0) broker.matchBar(symbol, step, series, bar);
       histories[symbol]!.cursor = bar;
       broker.lastPrice[symbol] = series.close[bar]!;
-      indicators.feed(symbol, open, high, low, series.close[bar]!);
-      broker.ledgers[symbol]!.markExcursion(high, low);
+      indicators.feed(symbol, series, bar);
+      const ledger = broker.ledgers[symbol]!;
+      if (ledger.quantity !== 0) ledger.markExcursion(series, bar);
     }
     strategy.onBar(context);
     if (closeMode && broker.open.length > 0) {
@@ -87,8 +85,8 @@ export function runBacktest(
           broker.matchClose(symbol, step, time, broker.lastPrice[symbol]!);
       }
     }
-    equity[step] = broker.equity();
-    if (inMarket(broker)) barsInMarket += 1;
+    broker.markEquity(equity, step);
+    if (broker.positionsOpen > 0) barsInMarket += 1;
   }
 
   const bars = step;
@@ -99,6 +97,7 @@ export function runBacktest(
   const curve = { time: timeline.time.subarray(0, bars), equity: equity.subarray(0, bars) };
   const trades = broker.trades.sort((a, b) => a.exitTime - b.exitTime || a.entryTime - b.entryTime);
   hooks.onProgress?.(cancelled ? bars / timeline.steps : 1);
+  let drawdown: Float64Array | undefined;
   return {
     statistics: computeBacktestStatistics({
       ...curve,
@@ -109,15 +108,13 @@ export function runBacktest(
       periodsPerYear: settings.periodsPerYear,
     }),
     equity: curve,
-    drawdown: drawdownSeries(curve.equity),
+    // Worked out when first read: a sweep's combinations keep their statistics only and never need it.
+    get drawdown() {
+      return (drawdown ??= drawdownSeries(curve.equity));
+    },
     trades,
     fills: broker.fills,
     bars,
     cancelled,
   };
-}
-
-function inMarket(broker: SimulatedBroker): boolean {
-  for (const ledger of broker.ledgers) if (ledger.quantity !== 0) return true;
-  return false;
 }

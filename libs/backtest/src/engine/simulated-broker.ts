@@ -1,3 +1,4 @@
+import type { BarSeries } from '../data/bar-series.js';
 import type { StrategyFill, StrategyOrderRequest } from '../strategy/strategy-order.js';
 import type { BacktestSettings } from './backtest-settings.js';
 import type { ClosedTrade } from './closed-trade.js';
@@ -18,6 +19,8 @@ export interface BrokerEvents {
 export class SimulatedBroker {
   cash: number;
   totalFees = 0;
+  /** Symbols with a position open: the loop's cheap test for "in the market". */
+  positionsOpen = 0;
   readonly ledgers: PositionLedger[];
   readonly lastPrice: Float64Array;
   readonly open: WorkingOrder[] = [];
@@ -35,6 +38,11 @@ export class SimulatedBroker {
     this.ledgers = symbols.map((symbol) => new PositionLedger(symbol, this.trades));
     this.costs = symbols.map((symbol) => new ExecutionCosts(symbol, settings));
     this.lastPrice = new Float64Array(symbols.length).fill(Number.NaN);
+  }
+
+  /** Writes equity into `curve` at `step` rather than returning it: the loop's one number per bar, unboxed. */
+  markEquity(curve: Float64Array, step: number): void {
+    curve[step] = this.positionsOpen === 0 ? this.cash : this.equity();
   }
 
   equity(): number {
@@ -107,8 +115,12 @@ export class SimulatedBroker {
    * Fills what this bar reaches, in a fixed order: market orders at the open, then stops (before targets,
    * so a bar that holds both a bracket's stop and its target takes the stop), then limits.
    */
-  matchBar(symbolIndex: number, step: number, time: number, open: number, high: number, low: number): void {
+  matchBar(symbolIndex: number, step: number, bars: BarSeries, bar: number): void {
     if (this.open.length === 0) return;
+    const time = bars.time[bar]!;
+    const open = bars.open[bar]!;
+    const high = bars.high[bar]!;
+    const low = bars.low[bar]!;
     for (let pass = 0; pass < 3; pass += 1) {
       for (let index = 0; index < this.open.length; index += 1) {
         const order = this.open[index]!;
@@ -176,6 +188,7 @@ export class SimulatedBroker {
     this.totalFees += fee;
     const heldBefore = ledger.quantity;
     ledger.apply(order.buy ? quantity : -quantity, price, fee, time, step);
+    this.positionsOpen += (ledger.quantity !== 0 ? 1 : 0) - (heldBefore !== 0 ? 1 : 0);
     if (heldBefore !== 0 && Math.sign(ledger.quantity) !== Math.sign(heldBefore)) this.dropExitLegs(order);
     order.filledQuantity = quantity;
     order.status = 'filled';

@@ -4,6 +4,7 @@ import type { BarSeries } from '../data/bar-series.js';
 import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { Atr } from './atr.js';
+import { updatedBar } from '../testing/updated.js';
 
 /** Relative tolerance against trading-signals' TR and WSMA, fed the same true ranges; measured ~1e-15. */
 const RELATIVE_TOLERANCE = 1e-12;
@@ -15,17 +16,17 @@ function candle(series: BarSeries, index: number) {
 function atrValues(series: BarSeries, period: number): number[] {
   const atr = new Atr(period);
   return Array.from(series.close, (close, index) =>
-    atr.updateBar(series.high[index]!, series.low[index]!, close),
+    updatedBar(atr, series.high[index]!, series.low[index]!, close),
   );
 }
 
 describe('Atr', () => {
   it('takes true ranges against the previous close and starts from their plain mean', () => {
     const atr = new Atr(2);
-    expect(atr.updateBar(10, 8, 9)).toBeNaN(); // no previous close: no true range
-    expect(atr.updateBar(12, 11, 11.5)).toBeNaN(); // TR = 12 - 9 = 3 (a gap up)
-    expect(atr.updateBar(11, 7, 8)).toBe(3.75); // TR = 11.5 - 7 = 4.5, beyond high - low; mean of 3 and 4.5
-    expect(atr.updateBar(8.5, 8, 8.2)).toBe(2.125); // TR = 8.5 - 8 = 0.5; 3.75 / 2 + 0.5 / 2
+    expect(updatedBar(atr, 10, 8, 9)).toBeNaN(); // no previous close: no true range
+    expect(updatedBar(atr, 12, 11, 11.5)).toBeNaN(); // TR = 12 - 9 = 3 (a gap up)
+    expect(updatedBar(atr, 11, 7, 8)).toBe(3.75); // TR = 11.5 - 7 = 4.5, beyond high - low; mean of 3 and 4.5
+    expect(updatedBar(atr, 8.5, 8, 8.2)).toBe(2.125); // TR = 8.5 - 8 = 0.5; 3.75 / 2 + 0.5 / 2
     expect(atr.warmup).toBe(3);
   });
 

@@ -31,14 +31,14 @@ export class Atr implements BarIndicator {
     return this.average.value;
   }
 
-  updateBar(high: number, low: number, close: number): number {
+  updateBar(high: number, low: number, close: number): void {
     assertFinite('Atr', high);
     assertFinite('Atr', low);
     assertFinite('Atr', close);
     const previousClose = this.previousClose;
     this.previousClose = close;
-    if (isNotANumber(previousClose)) return this.average.value;
+    if (isNotANumber(previousClose)) return;
     const trueRange = max(high - low, abs(high - previousClose), abs(low - previousClose));
-    return this.average.update(trueRange);
+    this.average.update(trueRange);
   }
 }

@@ -3,6 +3,7 @@ import { BollingerBands as TradingSignalsBollingerBands } from 'trading-signals'
 import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { BollingerBands } from './bollinger-bands.js';
+import { updated } from '../testing/updated.js';
 
 /**
  * Relative tolerance against trading-signals, which recomputes mean and deviation from each window. The
@@ -13,10 +14,10 @@ const RELATIVE_TOLERANCE = 1e-12;
 describe('BollingerBands', () => {
   it('puts the bands population standard deviations away from the SMA', () => {
     const bands = new BollingerBands(5, 2);
-    [1, 2, 3, 4].forEach((value) => expect(bands.update(value)).toBeNaN());
+    [1, 2, 3, 4].forEach((value) => expect(updated(bands, value)).toBeNaN());
     expect(bands.upper).toBeNaN();
     // Mean 3; squared deviations 4 + 1 + 0 + 1 + 4 = 10, over 5 (not 4): variance 2.
-    expect(bands.update(5)).toBe(3);
+    expect(updated(bands, 5)).toBe(3);
     expect(bands.middle).toBe(3);
     expect(bands.upper).toBeCloseTo(3 + 2 * Math.SQRT2, 14);
     expect(bands.lower).toBeCloseTo(3 - 2 * Math.SQRT2, 14);

@@ -48,14 +48,13 @@ export class BollingerBands implements BandIndicator, SeriesIndicator {
     return this.lowerBand;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     assertFinite('BollingerBands', value);
     this.window.push(value);
-    if (!this.window.isFull) return this.middleBand;
+    if (!this.window.isFull) return;
     const width = this.deviations * sqrt(this.window.populationVariance);
     this.middleBand = this.window.mean;
     this.upperBand = this.middleBand + width;
     this.lowerBand = this.middleBand - width;
-    return this.middleBand;
   }
 }

@@ -4,3 +4,4 @@
 export const isFiniteNumber = Number.isFinite;
 export const isNotANumber = Number.isNaN;
 export const NOT_A_NUMBER = Number.NaN;
+export const { abs, sign } = Math;

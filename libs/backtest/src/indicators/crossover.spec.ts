@@ -6,8 +6,13 @@ import { Crossover } from './crossover.js';
 import { Sma } from './sma.js';
 
 function crossings(pairs: readonly (readonly [number, number])[]): number[] {
-  const crossover = new Crossover();
-  return pairs.map(([a, b]) => crossover.update(a, b));
+  const lines = { a: { value: Number.NaN }, b: { value: Number.NaN } };
+  const crossover = new Crossover(lines.a, lines.b);
+  return pairs.map(([a, b]) => {
+    lines.a.value = a;
+    lines.b.value = b;
+    return crossover.update();
+  });
 }
 
 interface ReferenceTrade {
@@ -91,13 +96,15 @@ describe('Crossover', () => {
     ) as { trades: ReferenceTrade[] };
     const fast = new Sma(10);
     const slow = new Sma(30);
-    const crossover = new Crossover();
+    const crossover = new Crossover(fast, slow);
     const day = (index: number) => new Date(series.time[index]!).toISOString().slice(0, 10);
     // The reference rule: long-only, buy on +1 and sell on -1, filled at the next bar's open.
     const trades: ReferenceTrade[] = [];
     let entry: string | undefined;
     for (let index = 0; index + 1 < series.length; index++) {
-      const cross = crossover.update(fast.update(series.close[index]!), slow.update(series.close[index]!));
+      fast.update(series.close[index]!);
+      slow.update(series.close[index]!);
+      const cross = crossover.update();
       if (cross === 1 && entry === undefined) entry = day(index + 1);
       else if (cross === -1 && entry !== undefined) {
         trades.push({ open: entry, close: day(index + 1) });

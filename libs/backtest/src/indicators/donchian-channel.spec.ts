@@ -3,13 +3,14 @@ import { DonchianChannels } from 'trading-signals';
 import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { DonchianChannel } from './donchian-channel.js';
+import { updatedBar } from '../testing/updated.js';
 
 describe('DonchianChannel', () => {
   it('spans the highest high and lowest low of the last period bars, current bar included', () => {
     const channel = new DonchianChannel(3);
-    expect(channel.updateBar(10, 8, 9)).toBeNaN();
-    expect(channel.updateBar(12, 9, 11)).toBeNaN();
-    expect(channel.updateBar(11, 7, 8)).toBe((12 + 7) / 2);
+    expect(updatedBar(channel, 10, 8, 9)).toBeNaN();
+    expect(updatedBar(channel, 12, 9, 11)).toBeNaN();
+    expect(updatedBar(channel, 11, 7, 8)).toBe((12 + 7) / 2);
     expect([channel.upper, channel.lower]).toEqual([12, 7]);
     // The 10 / 8 bar leaves; the 12 high and 7 low are still in.
     channel.updateBar(9, 8.5, 9);

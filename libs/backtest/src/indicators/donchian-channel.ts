@@ -41,15 +41,14 @@ export class DonchianChannel implements BandIndicator, BarIndicator {
     return this.lowerBand;
   }
 
-  updateBar(high: number, low: number, _close: number): number {
+  updateBar(high: number, low: number, _close: number): void {
     assertFinite('DonchianChannel', high);
     assertFinite('DonchianChannel', low);
     const upper = this.highs.push(high);
     const lower = this.lows.push(low);
-    if (!this.highs.isFull) return this.middleBand;
+    if (!this.highs.isFull) return;
     this.upperBand = upper;
     this.lowerBand = lower;
     this.middleBand = (upper + lower) / 2;
-    return this.middleBand;
   }
 }

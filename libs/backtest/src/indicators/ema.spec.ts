@@ -4,6 +4,7 @@ import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { smaSeededEmaReference } from '../testing/trading-signals-reference.js';
 import { Ema } from './ema.js';
+import { updated } from '../testing/updated.js';
 
 /** Relative tolerance against the same recurrence in trading-signals; measured ~1e-15. */
 const RELATIVE_TOLERANCE = 1e-12;
@@ -12,7 +13,7 @@ describe('Ema', () => {
   it('seeds with the SMA of the first period values, then smooths with alpha 2 / (period + 1)', () => {
     const ema = new Ema(3);
     // Seed (1 + 2 + 3) / 3 = 2; alpha = 0.5: 2 / 2 + 4 / 2 = 3, then 3 / 2 + 9 / 2 = 6.
-    expect([1, 2, 3, 4, 9].map((value) => ema.update(value))).toEqual([NaN, NaN, 2, 3, 6]);
+    expect([1, 2, 3, 4, 9].map((value) => updated(ema, value))).toEqual([NaN, NaN, 2, 3, 6]);
     expect(ema.warmup).toBe(3);
   });
 
@@ -23,7 +24,7 @@ describe('Ema', () => {
       for (const period of [1, 12, 26]) {
         const ema = new Ema(period);
         const agreement = measureAgreement(
-          Array.from(close, (value) => ema.update(value)),
+          Array.from(close, (value) => updated(ema, value)),
           smaSeededEmaReference(close, period),
         );
         expect(agreement.firstReady).toBe(period - 1);
@@ -41,7 +42,7 @@ describe('Ema', () => {
       const period = 20;
       const ours = new Ema(period);
       const theirs = new EMA(period);
-      const oursValues = Array.from(close, (value) => ours.update(value));
+      const oursValues = Array.from(close, (value) => updated(ours, value));
       const theirValues = Array.from(close, (value) => {
         theirs.update(value, false);
         return theirs.isStable ? theirs.getResultOrThrow() : null;

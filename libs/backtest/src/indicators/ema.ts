@@ -29,16 +29,15 @@ export class Ema implements SeriesIndicator {
     return this.current;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     assertFinite('Ema', value);
     if (this.seen >= this.period) {
       // backtrader's form (prev * (1 - alpha) + value * alpha), so both round alike.
       this.current = this.current * (1 - this.alpha) + value * this.alpha;
-      return this.current;
+      return;
     }
     this.seen++;
     this.seedSum += value;
     if (this.seen === this.period) this.current = this.seedSum / this.period;
-    return this.current;
   }
 }

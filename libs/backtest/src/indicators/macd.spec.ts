@@ -4,6 +4,7 @@ import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { smaSeededEmaReference } from '../testing/trading-signals-reference.js';
 import { Macd } from './macd.js';
+import { updated } from '../testing/updated.js';
 
 /**
  * Relative to the close: the MACD line is a difference of two price-level averages and crosses zero, so its
@@ -29,9 +30,9 @@ describe('Macd', () => {
     const macd = new Macd(2, 3, 2);
     // Fast EMA(2): 1.5 at the 2nd value, then 2.5, 3.5. Slow EMA(3): 2 at the 3rd value, then 3.
     // MACD line: 2.5 - 2 = 0.5, then 3.5 - 3 = 0.5; the signal's seed is their mean, 0.5.
-    expect([1, 2, 3].map((value) => macd.update(value))).toEqual([NaN, NaN, NaN]);
+    expect([1, 2, 3].map((value) => updated(macd, value))).toEqual([NaN, NaN, NaN]);
     expect(macd.isReady).toBe(false);
-    expect(macd.update(4)).toBe(0.5);
+    expect(updated(macd, 4)).toBe(0.5);
     expect([macd.macd, macd.signal, macd.histogram]).toEqual([0.5, 0.5, 0]);
     expect(macd.warmup).toBe(4);
   });

@@ -52,17 +52,17 @@ export class Macd implements MacdIndicator, SeriesIndicator {
     return this.histogramLine;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     assertFinite('Macd', value);
-    const fast = this.fastAverage.update(value);
-    const slow = this.slowAverage.update(value);
-    if (!this.fastAverage.isReady || !this.slowAverage.isReady) return this.macdLine;
-    const macd = fast - slow;
-    const signal = this.signalAverage.update(macd);
-    if (!this.signalAverage.isReady) return this.macdLine;
+    this.fastAverage.update(value);
+    this.slowAverage.update(value);
+    if (!this.fastAverage.isReady || !this.slowAverage.isReady) return;
+    const macd = this.fastAverage.value - this.slowAverage.value;
+    this.signalAverage.update(macd);
+    if (!this.signalAverage.isReady) return;
+    const signal = this.signalAverage.value;
     this.macdLine = macd;
     this.signalLine = signal;
     this.histogramLine = macd - signal;
-    return this.macdLine;
   }
 }

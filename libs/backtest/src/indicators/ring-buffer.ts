@@ -22,7 +22,7 @@ export class RingBuffer {
   push(value: number): number {
     const evicted = this.isFull ? this.values[this.next]! : NOT_A_NUMBER;
     this.values[this.next] = value;
-    this.next = (this.next + 1) % this.capacity;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
     if (this.count < this.capacity) this.count++;
     return evicted;
   }

@@ -4,6 +4,7 @@ import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { RollingHigh } from './rolling-high.js';
 import { RollingLow } from './rolling-low.js';
+import { updated } from '../testing/updated.js';
 
 function bruteForce(
   values: readonly number[],
@@ -18,13 +19,13 @@ function bruteForce(
 describe('RollingHigh and RollingLow', () => {
   it('drop the maximum once it leaves the window', () => {
     const high = new RollingHigh(3);
-    expect([5, 1, 2, 3, 0, 0, 0].map((value) => high.update(value))).toEqual([NaN, NaN, 5, 3, 3, 3, 0]);
+    expect([5, 1, 2, 3, 0, 0, 0].map((value) => updated(high, value))).toEqual([NaN, NaN, 5, 3, 3, 3, 0]);
     expect(high.warmup).toBe(3);
   });
 
   it('drop the minimum once it leaves the window', () => {
     const low = new RollingLow(3);
-    expect([1, 5, 4, 3, 9, 9, 9].map((value) => low.update(value))).toEqual([NaN, NaN, 1, 3, 3, 3, 9]);
+    expect([1, 5, 4, 3, 9, 9, 9].map((value) => updated(low, value))).toEqual([NaN, NaN, 1, 3, 3, 3, 9]);
   });
 
   it('match a brute-force scan on values full of ties, for every period up to the length', () => {
@@ -32,8 +33,8 @@ describe('RollingHigh and RollingLow', () => {
     for (let period = 1; period <= 40; period++) {
       const high = new RollingHigh(period);
       const low = new RollingLow(period);
-      expect(values.map((value) => high.update(value))).toEqual(bruteForce(values, period, Math.max));
-      expect(values.map((value) => low.update(value))).toEqual(bruteForce(values, period, Math.min));
+      expect(values.map((value) => updated(high, value))).toEqual(bruteForce(values, period, Math.max));
+      expect(values.map((value) => updated(low, value))).toEqual(bruteForce(values, period, Math.min));
     }
   });
 
@@ -48,8 +49,8 @@ describe('RollingHigh and RollingLow', () => {
       const ours = { upper: [] as number[], lower: [] as number[] };
       const reference = { upper: [] as (number | null)[], lower: [] as (number | null)[] };
       for (let index = 0; index < series.length; index++) {
-        ours.upper.push(high.update(series.high[index]!));
-        ours.lower.push(low.update(series.low[index]!));
+        ours.upper.push(updated(high, series.high[index]!));
+        ours.lower.push(updated(low, series.low[index]!));
         const bands = channels.update({ high: series.high[index]!, low: series.low[index]! }, false);
         reference.upper.push(bands?.upper ?? null);
         reference.lower.push(bands?.lower ?? null);

@@ -22,9 +22,8 @@ export class RollingHigh implements SeriesIndicator {
     return this.deque.isFull ? this.deque.extreme : NOT_A_NUMBER;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     assertFinite('RollingHigh', value);
     this.deque.push(value);
-    return this.value;
   }
 }

@@ -22,9 +22,8 @@ export class RollingLow implements SeriesIndicator {
     return this.deque.isFull ? this.deque.extreme : NOT_A_NUMBER;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     assertFinite('RollingLow', value);
     this.deque.push(value);
-    return this.value;
   }
 }

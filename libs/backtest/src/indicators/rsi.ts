@@ -31,16 +31,17 @@ export class Rsi implements SeriesIndicator {
     return this.current;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     assertFinite('Rsi', value);
     const previous = this.previous;
     this.previous = value;
-    if (isNotANumber(previous)) return this.current;
+    if (isNotANumber(previous)) return;
     const change = value - previous;
-    const averageGain = this.gains.update(change > 0 ? change : 0);
-    const averageLoss = this.losses.update(change < 0 ? -change : 0);
-    if (!this.gains.isReady) return this.current;
+    this.gains.update(change > 0 ? change : 0);
+    this.losses.update(change < 0 ? -change : 0);
+    if (!this.gains.isReady) return;
+    const averageGain = this.gains.value;
+    const averageLoss = this.losses.value;
     this.current = averageLoss === 0 ? 100 : 100 - 100 / (1 + averageGain / averageLoss);
-    return this.current;
   }
 }

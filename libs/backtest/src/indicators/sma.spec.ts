@@ -3,6 +3,7 @@ import { SMA } from 'trading-signals';
 import { loadFixtureSeries } from '../testing/market-data-fixture.js';
 import { measureAgreement } from '../testing/series-agreement.js';
 import { Sma } from './sma.js';
+import { updated } from '../testing/updated.js';
 
 /** Relative tolerance against trading-signals, which sums each window afresh; measured ~1e-15. */
 const RELATIVE_TOLERANCE = 1e-12;
@@ -10,7 +11,7 @@ const RELATIVE_TOLERANCE = 1e-12;
 describe('Sma', () => {
   it('averages the last five values once five are in', () => {
     const sma = new Sma(5);
-    expect([1, 2, 3, 4, 5, 6, 13].map((value) => sma.update(value))).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 13].map((value) => updated(sma, value))).toEqual([
       NaN,
       NaN,
       NaN,
@@ -29,7 +30,7 @@ describe('Sma', () => {
       const ours = new Sma(period);
       const theirs = new SMA(period);
       const agreement = measureAgreement(
-        Array.from(close, (value) => ours.update(value)),
+        Array.from(close, (value) => updated(ours, value)),
         Array.from(close, (value) => theirs.update(value, false)),
       );
       expect(agreement.firstReady).toBe(period - 1);
@@ -52,7 +53,7 @@ describe('Sma', () => {
     }
     let worst = 0;
     for (let index = 0; index < values.length; index++) {
-      const average = sma.update(values[index]!);
+      const average = updated(sma, values[index]!);
       if (index % 10_000 === 9_999 || index === values.length - 1) {
         let fresh = 0;
         for (let back = index - period + 1; back <= index; back++) fresh += values[back]!;

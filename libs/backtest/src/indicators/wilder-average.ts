@@ -23,14 +23,13 @@ export class WilderAverage {
     return this.current;
   }
 
-  update(value: number): number {
+  update(value: number): void {
     if (this.seen >= this.period) {
       this.current = this.current * (1 - this.alpha) + value * this.alpha;
-      return this.current;
+      return;
     }
     this.seen++;
     this.seedSum += value;
     if (this.seen === this.period) this.current = this.seedSum / this.period;
-    return this.current;
   }
 }

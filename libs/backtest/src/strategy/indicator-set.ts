@@ -13,24 +13,29 @@ import {
   type MacdIndicator,
   type SeriesIndicator,
 } from '../indicators/index.js';
+import type { BarSeries } from '../data/bar-series.js';
 import type { IndicatorFactory, IndicatorOptions, PriceSource } from './strategy-context.js';
 
-type Feeder = (open: number, high: number, low: number, close: number) => void;
+/**
+ * Feeders take the series and a bar index, not the bar's prices: a double passed to a call the optimizer
+ * does not inline is boxed on the heap, and this runs for every indicator on every bar.
+ */
+type Feeder = (bars: BarSeries, bar: number) => void;
 
 function seriesFeeder(indicator: SeriesIndicator, source: PriceSource): Feeder {
   switch (source) {
     case 'open':
-      return (open) => void indicator.update(open);
+      return (bars, bar) => indicator.update(bars.open[bar]!);
     case 'high':
-      return (_open, high) => void indicator.update(high);
+      return (bars, bar) => indicator.update(bars.high[bar]!);
     case 'low':
-      return (_open, _high, low) => void indicator.update(low);
+      return (bars, bar) => indicator.update(bars.low[bar]!);
     case 'close':
-      return (_open, _high, _low, close) => void indicator.update(close);
+      return (bars, bar) => indicator.update(bars.close[bar]!);
     case 'hl2':
-      return (_open, high, low) => void indicator.update((high + low) / 2);
+      return (bars, bar) => indicator.update((bars.high[bar]! + bars.low[bar]!) / 2);
     case 'hlc3':
-      return (_open, high, low, close) => void indicator.update((high + low + close) / 3);
+      return (bars, bar) => indicator.update((bars.high[bar]! + bars.low[bar]! + bars.close[bar]!) / 3);
   }
 }
 
@@ -45,10 +50,10 @@ export class IndicatorSet implements IndicatorFactory {
     this.feeders = symbols.map(() => []);
   }
 
-  /** Feeds one closed bar of the symbol at `symbolIndex` to its indicators. */
-  feed(symbolIndex: number, open: number, high: number, low: number, close: number): void {
+  /** Feeds closed bar `bar` of `bars`, the series of the symbol at `symbolIndex`, to its indicators. */
+  feed(symbolIndex: number, bars: BarSeries, bar: number): void {
     const feeders = this.feeders[symbolIndex]!;
-    for (let index = 0; index < feeders.length; index += 1) feeders[index]!(open, high, low, close);
+    for (let index = 0; index < feeders.length; index += 1) feeders[index]!(bars, bar);
   }
 
   sma(period: number, options?: IndicatorOptions): SeriesIndicator {
@@ -93,8 +98,8 @@ export class IndicatorSet implements IndicatorFactory {
   }
 
   private bar<T extends BarIndicator>(indicator: T, options?: Pick<IndicatorOptions, 'symbol'>): T {
-    this.feeders[this.indexOf(options?.symbol)]!.push(
-      (_open, high, low, close) => void indicator.updateBar(high, low, close),
+    this.feeders[this.indexOf(options?.symbol)]!.push((bars, bar) =>
+      indicator.updateBar(bars.high[bar]!, bars.low[bar]!, bars.close[bar]!),
     );
     return indicator;
   }
