@@ -27,7 +27,6 @@ function toRecord(row: OrderRow): OrderRecord {
 function toRow(order: OrderRecord): OrderRow {
   return {
     ...order,
-    strategy: null,
     createdAt: new Date(order.createdAt),
     updatedAt: new Date(order.updatedAt),
   };

@@ -13,5 +13,6 @@ export function orderFingerprint(account: string, dto: PlaceOrderDto): string {
     dto.timeInForce,
     dto.takeProfit ?? null,
     dto.stopLoss ?? null,
+    dto.strategy ?? null,
   ]);
 }

@@ -21,6 +21,8 @@ export interface OrderRecord {
   readonly role: OrderRole;
   /** For a bracket child, the Edgerunner id of its entry. */
   readonly parentId: string | null;
+  /** The strategy that placed it (its fills carry it too), or null for an order placed by hand. */
+  readonly strategy: string | null;
   readonly rejectReason: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;

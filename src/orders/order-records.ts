@@ -3,7 +3,12 @@ import type { OrderRequest } from '#brokers';
 import type { OrderEvent, OrderEventSource, OrderRecord } from './order-record.js';
 
 /** A fresh `new` order for `request`, before the broker has seen it. */
-export function newOrderRecord(account: string, request: OrderRequest, fingerprint: string): OrderRecord {
+export function newOrderRecord(
+  account: string,
+  request: OrderRequest,
+  fingerprint: string,
+  strategy: string | null = null,
+): OrderRecord {
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -24,6 +29,7 @@ export function newOrderRecord(account: string, request: OrderRequest, fingerpri
     status: 'new',
     role: 'entry',
     parentId: null,
+    strategy,
     rejectReason: null,
     createdAt: now,
     updatedAt: now,

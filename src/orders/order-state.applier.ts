@@ -172,6 +172,8 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       status: 'new',
       role: order.role,
       parentId: parent?.id ?? null,
+      // A take-profit or stop-loss the broker made for an entry belongs to the entry's strategy.
+      strategy: parent?.strategy ?? null,
       rejectReason: null,
       createdAt: order.createdAt,
       updatedAt: order.createdAt,

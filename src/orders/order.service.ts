@@ -135,7 +135,7 @@ export class OrderService {
     const adapter = this.registry.resolve(account);
     const instrument = await adapter.getInstrument(dto.symbol);
     const request = prepareOrderRequest(dto, instrument, adapter.capabilities, adapter.kind, clientOrderId);
-    const candidate = newOrderRecord(account, request, fingerprint);
+    const candidate = newOrderRecord(account, request, fingerprint, dto.strategy ?? null);
     try {
       await this.risk.check(account, request, instrument);
     } catch (error) {

@@ -79,16 +79,19 @@ export class DrizzleFillRepository extends FillRepository {
     const unlinked: string[] = [];
     for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
       // INSERT … SELECT FROM unnest(arrays): one statement per chunk, the order looked up in the same one.
+      // The order is looked up once per fill in the inner select; its strategy is copied onto the fill.
       const result = await this.db.execute(sql`
         insert into ${fills} (account, execution_id, order_id, broker_order_id, client_order_id, symbol, side,
-          quantity, price, fee, fee_currency, liquidity, executed_at)
-        select ${account}, v.execution_id,
-          ${orderIdOf(account, sql`v.broker_order_id`, sql`v.client_order_id`)},
-          v.broker_order_id, v.client_order_id, v.symbol, v.side, v.quantity, v.price, v.fee, v.fee_currency,
-          v.liquidity, v.executed_at
-        from unnest(${sql.join(columns(batch.slice(start, start + INSERT_CHUNK)), sql`, `)})
-          as v(execution_id, broker_order_id, client_order_id, symbol, side, quantity, price, fee,
-            fee_currency, liquidity, executed_at)
+          quantity, price, fee, fee_currency, liquidity, executed_at, strategy)
+        select ${account}, v.execution_id, v.order_id, v.broker_order_id, v.client_order_id, v.symbol, v.side,
+          v.quantity, v.price, v.fee, v.fee_currency, v.liquidity, v.executed_at,
+          (select ${orders.strategy} from ${orders} where ${orders.id} = v.order_id)
+        from (
+          select u.*, ${orderIdOf(account, sql`u.broker_order_id`, sql`u.client_order_id`)} as order_id
+          from unnest(${sql.join(columns(batch.slice(start, start + INSERT_CHUNK)), sql`, `)})
+            as u(execution_id, broker_order_id, client_order_id, symbol, side, quantity, price, fee,
+              fee_currency, liquidity, executed_at)
+        ) as v
         on conflict (account, execution_id) do nothing
         returning execution_id, order_id`);
       // Both drivers (pg and PGlite) answer raw queries with { rows }.
@@ -105,6 +108,11 @@ export class DrizzleFillRepository extends FillRepository {
       .update(fills)
       .set({
         orderId: orderIdOf(sql`${fills.account}`, sql`${fills.brokerOrderId}`, sql`${fills.clientOrderId}`),
+        strategy: sql`(select ${orders.strategy} from ${orders} where ${orders.id} = ${orderIdOf(
+          sql`${fills.account}`,
+          sql`${fills.brokerOrderId}`,
+          sql`${fills.clientOrderId}`,
+        )})`,
       })
       .where(
         and(eq(fills.account, account), inArray(fills.executionId, [...executionIds]), isNull(fills.orderId)),

@@ -61,6 +61,14 @@ export class OrderView {
   })
   parentId!: string | null;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'sma-crossover',
+    description: 'The strategy that placed it',
+  })
+  strategy!: string | null;
+
   @ApiProperty({ type: String, nullable: true, example: null })
   rejectReason!: string | null;
 

@@ -76,6 +76,16 @@ export class PlaceOrderDto {
   clientOrderId?: string;
 
   @ApiPropertyOptional({
+    example: 'sma-crossover',
+    description:
+      'The strategy (or script) this order comes from: stored on the order and on its fills, so ' +
+      'GET /trades?strategy= and GET /orders show what each strategy did. Part of what makes a retry the same order',
+  })
+  @IsOmittable()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'strategy must be 1-64 letters, digits, . _ : or -' })
+  strategy?: string;
+
+  @ApiPropertyOptional({
     ...DECIMAL_EXAMPLE,
     example: '70000',
     description: 'Bracket: take-profit limit price',
