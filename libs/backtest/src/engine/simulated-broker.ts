@@ -126,7 +126,7 @@ export class SimulatedBroker {
         const order = this.open[index]!;
         if (order.symbolIndex !== symbolIndex || order.status !== 'open' || order.eligibleStep > step)
           continue;
-        const price = this.priceInPass(order, pass, open, high, low);
+        const price = this.priceInPass(order, pass, step, open, high, low);
         if (!Number.isNaN(price)) this.execute(order, price, step, time);
       }
     }
@@ -144,7 +144,14 @@ export class SimulatedBroker {
     this.compact();
   }
 
-  private priceInPass(order: WorkingOrder, pass: number, open: number, high: number, low: number): number {
+  private priceInPass(
+    order: WorkingOrder,
+    pass: number,
+    step: number,
+    open: number,
+    high: number,
+    low: number,
+  ): number {
     const costs = this.costs[order.symbolIndex]!;
     const restingLimit = order.type === 'limit' || (order.type === 'stop_limit' && order.triggered);
     if (pass === 0) return order.type === 'market' ? costs.slipped(open, order.buy) : Number.NaN;
@@ -157,11 +164,12 @@ export class SimulatedBroker {
     if (Number.isNaN(trigger) || order.type === 'stop')
       return Number.isNaN(trigger) ? trigger : costs.slipped(trigger, order.buy);
     // A triggered stop-limit fills at once only when its limit is marketable at the trigger; else it rests
-    // from the next bar, since the bar's path after the trigger is unknown.
+    // from the next bar, since the bar's path after the trigger is unknown. The next bar is this step's
+    // successor, not the step after the one the order was first eligible at.
     const limit = order.limitPrice as number;
     if (order.buy ? trigger <= limit : trigger >= limit) return trigger;
     order.triggered = true;
-    order.eligibleStep += 1;
+    order.eligibleStep = step + 1;
     return Number.NaN;
   }
 
