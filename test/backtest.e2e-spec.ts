@@ -116,6 +116,20 @@ describe('Backtests over HTTP (e2e)', () => {
       quantity: '0.01',
       entryPrice: expect.stringMatching(/^\d/),
     });
+    // Rounded like the broker: the account's tick and lot size go into the run's settings.
+    const instruments = await t.http.get('/market/instruments').set(...admin);
+    type InstrumentBody = { symbol: string; tickSize: string; lotSize: string };
+    const btc = (instruments.body as Envelope<InstrumentBody[]>).data.find(
+      (one) => one.symbol === 'BTCUSDT',
+    )!;
+    const tick = Number(btc.tickSize);
+    expect((done as unknown as { settings: { instruments: unknown } }).settings.instruments).toEqual({
+      BTCUSDT: { tickSize: tick, lotSize: Number(btc.lotSize) },
+    });
+    for (const trade of done.trades!.items) {
+      const ticks = Number(trade.entryPrice) / tick;
+      expect(Math.abs(ticks - Math.round(ticks))).toBeLessThan(1e-6);
+    }
     if (done.trades!.total > 2) {
       const next = await t.http
         .get(`/backtest/${queued.id}?tradesLimit=2&tradesCursor=${done.trades!.nextCursor}`)

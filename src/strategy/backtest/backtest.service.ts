@@ -59,8 +59,11 @@ export class BacktestService {
     const definition = this.catalog.get(body.strategy);
     const run = this.resolveRun(definition, body);
     const source = toBacktestSource(body, () => this.registry.resolveAccount().config.name);
-    const settings = toBacktestSettings(body);
     const feed = await this.source.load(source);
+    const settings = {
+      ...toBacktestSettings(body),
+      ...(feed.instruments ? { instruments: feed.instruments } : {}),
+    };
     checkBars(definition, run.combinations, feed);
     const record: BacktestRecord = {
       id: randomUUID(),

@@ -1,4 +1,5 @@
 import type { BarSeries } from '#backtest/data/bar-series.js';
+import type { InstrumentRules } from '#backtest/engine/backtest-settings.js';
 import type { BacktestSource } from '../backtest/backtest-record.js';
 
 /** The bars of a run: one series per symbol (the first is the main one), and their bar length. */
@@ -6,6 +7,8 @@ export interface BacktestFeed {
   readonly series: readonly BarSeries[];
   /** The bar length (1h, 1d…); null when the source does not say. */
   readonly timeframe: string | null;
+  /** Tick and lot size per symbol, as the account's broker trades it; a dataset has none. */
+  readonly instruments?: Readonly<Record<string, InstrumentRules>>;
 }
 
 /**

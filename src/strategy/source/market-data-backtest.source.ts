@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { InstrumentRules } from '#backtest/engine/backtest-settings.js';
+import { AccountRegistry } from '../../broker/account-registry.js';
 import { MarketDataService } from '../../market-data/market-data.service.js';
 import type { BacktestSource } from '../backtest/backtest-record.js';
 import { BacktestDataSource, type BacktestFeed } from './backtest-data-source.js';
@@ -6,7 +8,10 @@ import { BacktestDataSource, type BacktestFeed } from './backtest-data-source.js
 /** Bars from the market-data module: an account's history (cached after its first read) or a dataset. */
 @Injectable()
 export class MarketDataBacktestSource extends BacktestDataSource {
-  constructor(private readonly marketData: MarketDataService) {
+  constructor(
+    private readonly marketData: MarketDataService,
+    private readonly registry: AccountRegistry,
+  ) {
     super();
   }
 
@@ -23,7 +28,12 @@ export class MarketDataBacktestSource extends BacktestDataSource {
     }
     // One symbol after another: they share the account's broker and its rate limits.
     const series = [];
+    const instruments: Record<string, InstrumentRules> = {};
+    const adapter = this.registry.resolve(source.account);
     for (const symbol of source.symbols) {
+      // A backtest on an account rounds prices and quantities the way that broker would.
+      const instrument = await adapter.getInstrument(symbol);
+      instruments[symbol] = { tickSize: Number(instrument.tickSize), lotSize: Number(instrument.lotSize) };
       series.push(
         await this.marketData.loadBars({
           kind: 'account',
@@ -35,6 +45,6 @@ export class MarketDataBacktestSource extends BacktestDataSource {
         }),
       );
     }
-    return { series, timeframe: source.timeframe };
+    return { series, timeframe: source.timeframe, instruments };
   }
 }
