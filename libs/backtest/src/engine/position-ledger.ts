@@ -100,6 +100,11 @@ export class PositionLedger {
 
   private reduce(quantity: number, price: number, fee: number, time: number, bar: number): void {
     const trade = this.trade as OpenTrade;
+    // The exit price was traded while the position was open: a stop or target filled inside a bar whose
+    // range is not marked (the position is gone by the close) still bounds the excursion.
+    const atExit = (price - this.averagePrice) * Math.abs(this.quantity) * trade.direction;
+    if (atExit < trade.mae) trade.mae = atExit;
+    if (atExit > trade.mfe) trade.mfe = atExit;
     trade.grossPnl += (price - this.averagePrice) * quantity * trade.direction;
     trade.exitQuantity += quantity;
     trade.exitNotional += quantity * price;
