@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { sql } from 'drizzle-orm';
 import { PaperAdapter, type PaperAccountConfig } from '#brokers';
+import { T0 as PAPER_T0, testPaperConfig } from '../../libs/brokers/src/paper/testing/paper-test-kit.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import { ValidationFailedError } from '../common/errors/app-error.js';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
@@ -10,35 +11,10 @@ import { accountSource } from './source-key.js';
 
 const MINUTE = 60_000;
 /** The paper clock: its history of 1-minute bars ends here. Long closed by the test's real clock. */
-const T0 = Date.parse('2024-03-04T10:00:00.000Z');
+const T0 = PAPER_T0;
 
 function paperConfig(historyMinutes: number): PaperAccountConfig {
-  return {
-    account: 'paper',
-    currency: 'USD',
-    startingCash: '100000',
-    takerFeeBps: 0,
-    makerFeeBps: 0,
-    slippageBps: 0,
-    tickIntervalMs: 0,
-    seed: 7,
-    historyMinutes,
-    instruments: [
-      {
-        symbol: 'TEST',
-        assetClass: 'equity',
-        quoteCurrency: 'USD',
-        tickSize: '0.01',
-        lotSize: '1',
-        minQuantity: '1',
-        startPrice: '100',
-        volatility: 0.001,
-        spreadTicks: 2,
-        depth: '10',
-        leverage: 1,
-      },
-    ],
-  };
+  return testPaperConfig({ account: 'paper', takerFeeBps: 0, makerFeeBps: 0, historyMinutes });
 }
 
 describe('BrokerBarsLoader', () => {

@@ -1,17 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
-import { IsDecimalInteger } from '../validation/is-decimal-integer.js';
+import { IntersectionType } from '@nestjs/swagger';
 import { AccountQuery } from '../dto/account.query.js';
+import { PageQuery } from './page.query.js';
 
 /** The account and the page of a listing paged by cursor, newest first. */
-export class CursorPageQuery extends AccountQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000, description: 'Page size' })
-  @IsOptional()
-  @IsDecimalInteger(1, 1000)
-  limit = 100;
-}
+export class CursorPageQuery extends IntersectionType(AccountQuery, PageQuery) {}

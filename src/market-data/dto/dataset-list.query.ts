@@ -1,16 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
-import { IsDecimalInteger } from '../../common/validation/is-decimal-integer.js';
+import { PageQuery } from '../../common/pagination/page.query.js';
 
-/** A page of the dataset list. (CursorPageQuery would add an `account`, which datasets have none of.) */
-export class DatasetListQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 1000, description: 'Page size' })
-  @IsOptional()
-  @IsDecimalInteger(1, 1000)
-  limit = 100;
-}
+/** A page of the dataset list, newest first (datasets belong to no account). */
+export class DatasetListQuery extends PageQuery {}
