@@ -2,7 +2,10 @@ import { barSeriesFromRows, type BarSeries } from '../data/bar-series.js';
 import { DEFAULT_BACKTEST_SETTINGS, type BacktestSettings } from '../engine/backtest-settings.js';
 import type { BacktestResult } from '../engine/backtest-result.js';
 import { runBacktest } from '../engine/run-backtest.js';
+import { resolveParameters } from '../strategy/resolve-parameters.js';
+import type { ParameterSchema } from '../strategy/parameter-schema.js';
 import type { StrategyContext } from '../strategy/strategy-context.js';
+import { StrategyParameterError } from '../strategy/strategy-errors.js';
 import type { StrategyFill, StrategyOrder } from '../strategy/strategy-order.js';
 import type { StrategyDefinition } from '../strategy/strategy.js';
 
@@ -40,6 +43,23 @@ export function flatBars(closes: readonly number[], symbol = 'TEST'): BarSeries 
     symbol,
   );
 }
+
+/**
+ * Bars that walk from close to close: each opens at the previous close (the first at its own close) and
+ * ranges between its open and close, so an order placed on bar i fills at bar i's close.
+ */
+export function walkBars(closes: readonly number[], symbol = 'TEST'): BarSeries {
+  return bars(
+    closes.map((close, index) => {
+      const open = closes[index - 1] ?? close;
+      return [open, Math.max(open, close), Math.min(open, close), close] as const;
+    }),
+    symbol,
+  );
+}
+
+/** The bar index of a fill (or any time) in a fixture series. */
+export const barOf = (time: number): number => (time - FIRST_DAY) / DAY_MS;
 
 /** The default settings with `overrides`. */
 export function settings(overrides: Partial<BacktestSettings> = {}): BacktestSettings {
@@ -106,4 +126,39 @@ export function runScript(
   const series = Array.isArray(feed) ? (feed as readonly BarSeries[]) : [feed as BarSeries];
   const result = runBacktest(definition, {}, series, settings(overrides));
   return { result, log };
+}
+
+/** Runs a built-in strategy with `input` parameters (the defaults filling the rest) over one series. */
+export function runStrategy<S extends ParameterSchema>(
+  definition: StrategyDefinition<S>,
+  input: Readonly<Record<string, unknown>>,
+  series: BarSeries,
+  overrides: Partial<BacktestSettings> = {},
+): BacktestResult {
+  return runBacktest(definition, resolveParameters(definition, input), [series], settings(overrides));
+}
+
+/** A result's trades as the numbers a reader checks: bars and prices in and out, PnL, still open. */
+export function tradeRows(result: BacktestResult) {
+  return result.trades.map((trade) => ({
+    direction: trade.direction,
+    entryBar: barOf(trade.entryTime),
+    entryPrice: trade.entryPrice,
+    exitBar: barOf(trade.exitTime),
+    exitPrice: trade.exitPrice,
+    pnl: trade.pnl,
+    open: trade.open,
+  }));
+}
+
+/** The parameter and message `resolve` refuses with; fails the test when it does not refuse. */
+export function refusal(resolve: () => unknown): { parameter: string; message: string } {
+  try {
+    resolve();
+  } catch (error) {
+    if (error instanceof StrategyParameterError)
+      return { parameter: error.parameter, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a StrategyParameterError, but the parameters were accepted');
 }
