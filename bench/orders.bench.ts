@@ -33,7 +33,8 @@
 import 'reflect-metadata';
 import { availableParallelism, cpus } from 'node:os';
 import { checkDurability, waitForWrites } from './orders/durability-check.js';
-import { formatOrdersTable, type SetupRow } from './orders/orders-report.js';
+import { summarizeAdded } from './orders/adapter-call-latency.js';
+import { formatAddedLatencyTable, formatOrdersTable, type SetupRow } from './orders/orders-report.js';
 import { describeFailure, failed } from './support/report.js';
 import {
   createBenchDatabase,
@@ -131,6 +132,7 @@ async function main(): Promise<number> {
     }
 
     out(`\n${formatOrdersTable(rows)}\n`);
+    out(`\n${formatAddedLatencyTable(rows)}\n`);
     out(
       '\norders/s ×mem: the durable setup\'s orders/s as a fraction of "storage disabled" (lower = storage ' +
         'costs more); p99 ×mem: its p99 as a multiple of "storage disabled" (higher = storage costs more).\n' +
@@ -229,11 +231,15 @@ async function measure(
   if (options.warmupSeconds > 0)
     for (const target of targets)
       warmups.set(target, summarize([await run(target, 'warm', options.warmupSeconds)]));
+  for (const target of targets) target.setup.adapterLatency.take();
+  const added = new Map<Target, number[]>();
   const results = new Map<Target, LoadResult[]>();
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order)
+    for (const target of order) {
       results.set(target, [...(results.get(target) ?? []), await run(target, `r${round}`, roundSeconds)]);
+      added.set(target, [...(added.get(target) ?? []), ...target.setup.adapterLatency.take()]);
+    }
   }
   out('\n');
   return targets.map((target) => ({
@@ -242,6 +248,7 @@ async function measure(
     durable: target.setup.durable,
     result: summarize(results.get(target) ?? []),
     warmup: warmups.get(target),
+    added: summarizeAdded(added.get(target) ?? []),
   }));
 }
 

@@ -5,6 +5,7 @@ import { DATABASE, type Database } from '../../src/persistence/database.js';
 import { fills, orderEvents, orders } from '../../src/persistence/schema/index.js';
 import { FillRepository } from '../../src/trades/fill.repository.js';
 import { startBenchApp } from '../support/edgerunner-app.js';
+import { AdapterCallLatency } from './adapter-call-latency.js';
 import { InMemoryFillRepository } from './in-memory-fill.repository.js';
 import { InMemoryOrderRepository } from './in-memory-order.repository.js';
 import type { BenchDatabase } from '../support/postgres-database.js';
@@ -49,6 +50,8 @@ export interface StorageSetup {
   readonly url: string;
   /** POST /trade answers the app has sent, by status: counted by the server, so none is missed. */
   readonly tradeAnswers: ReadonlyMap<number, number>;
+  /** From a POST /trade's arrival to the adapter's placeOrder call. */
+  readonly adapterLatency: AdapterCallLatency;
   /** Fills the paper broker has reported: each must end up stored, once. */
   fillsReported(): number;
   /** Counted where the setup keeps them: the database, or the in-memory repositories. */
@@ -71,6 +74,7 @@ export async function startStorageSetup(
   const memoryOrders = storage.inMemory ? new InMemoryOrderRepository() : undefined;
   const memoryFills = memoryOrders ? new InMemoryFillRepository(memoryOrders) : undefined;
   const tradeAnswers = new Map<number, number>();
+  const adapterLatency = new AdapterCallLatency();
   const bench = await startBenchApp({
     config: {
       accounts: [{ name: 'paper', broker: 'paper', paper: PAPER }],
@@ -85,7 +89,7 @@ export async function startStorageSetup(
             { provide: FillRepository, useValue: memoryFills },
           ]
         : [],
-    beforeListen: (app) =>
+    beforeListen: (app) => {
       app
         .getHttpAdapter()
         .getInstance()
@@ -93,9 +97,12 @@ export async function startStorageSetup(
           if (request.method === 'POST' && request.url === '/trade')
             tradeAnswers.set(reply.statusCode, (tradeAnswers.get(reply.statusCode) ?? 0) + 1);
           done(null, payload);
-        }),
+        });
+      adapterLatency.hook(app);
+    },
   });
   const { app, url } = bench;
+  adapterLatency.wrap(app.get(AccountRegistry).resolve('paper'));
   let reported = 0;
   const subscription = app.get(AccountRegistry).events.subscribe((event) => {
     if (event.type === 'fill') reported++;
@@ -106,6 +113,7 @@ export async function startStorageSetup(
     durable: memoryOrders === undefined,
     url,
     tradeAnswers,
+    adapterLatency,
     fillsReported: () => reported,
     stored: async () => {
       const [[ordersRow], [eventsRow], [fillsRow]] = await Promise.all([
