@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { serviceAvailable, TEST_REDIS_URL } from './support/services.js';
+import { serviceAvailable, testRedisUrl } from './support/services.js';
+
+/** This suite's own Redis database (see testRedisUrl). */
+const REDIS_URL = testRedisUrl(4);
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 
 interface Envelope<T> {
@@ -13,7 +16,7 @@ type Backtest = {
   statistics: Record<string, number> | null;
 };
 
-const available = await serviceAvailable('Redis', TEST_REDIS_URL);
+const available = await serviceAvailable('Redis', REDIS_URL);
 const admin = bearer(ADMIN_KEY);
 
 (available ? describe : describe.skip)('Backtest jobs on BullMQ (REDIS_URL set)', () => {
@@ -23,10 +26,10 @@ const admin = bearer(ADMIN_KEY);
   let redis: Redis;
 
   beforeAll(async () => {
-    redis = new Redis(TEST_REDIS_URL);
+    redis = new Redis(REDIS_URL);
     t = await startTestApp({
       config: { accounts: [paperAccount()], backtest: { queuePrefix: prefix, workerThreads: 2 } },
-      env: { REDIS_URL: TEST_REDIS_URL },
+      env: { REDIS_URL },
     });
   });
   afterAll(async () => {

@@ -1,14 +1,16 @@
 import { Redis } from 'ioredis';
 import { postgres, TEST_DATABASE_URL } from './support/database-backends.js';
-import { serviceAvailable, TEST_REDIS_URL } from './support/services.js';
+import { serviceAvailable, testRedisUrl } from './support/services.js';
+
+/** This suite's own Redis database (see testRedisUrl). */
+const REDIS_URL = testRedisUrl(1);
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 
 const SHARED_PEPPER = 'stream-redis-replicas-share-this-pepper-0123';
 
 const available =
-  (await serviceAvailable('Redis', TEST_REDIS_URL)) &&
-  (await serviceAvailable('PostgreSQL', TEST_DATABASE_URL));
+  (await serviceAvailable('Redis', REDIS_URL)) && (await serviceAvailable('PostgreSQL', TEST_DATABASE_URL));
 
 (available ? describe : describe.skip)('/ws/broker across two API processes on Redis', () => {
   const apps: TestApp[] = [];
@@ -16,7 +18,7 @@ const available =
   let drop: () => Promise<void> = () => Promise.resolve();
 
   beforeAll(async () => {
-    const redis = new Redis(TEST_REDIS_URL);
+    const redis = new Redis(REDIS_URL);
     const stale = await redis.keys('edgerunner:stream:*');
     if (stale.length > 0) await redis.del(...stale);
     await redis.quit();
@@ -27,7 +29,7 @@ const available =
       apps.push(
         await startTestApp({
           config: { accounts: [paperAccount()], throttle: { trade: { limit: 1000, ttlMs: 1000 } } },
-          env: { REDIS_URL: TEST_REDIS_URL, EDGERUNNER_KEY_PEPPER: SHARED_PEPPER, ...database.env },
+          env: { REDIS_URL, EDGERUNNER_KEY_PEPPER: SHARED_PEPPER, ...database.env },
         }),
       );
     }

@@ -1,11 +1,14 @@
 import { io } from 'socket.io-client';
-import { serviceAvailable, TEST_REDIS_URL } from './support/services.js';
+import { serviceAvailable, testRedisUrl } from './support/services.js';
+
+/** This suite's own Redis database (see testRedisUrl). */
+const REDIS_URL = testRedisUrl(3);
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from './support/test-app.js';
 
 const adapters: { name: string; env: Record<string, string> }[] = [{ name: 'one process', env: {} }];
-if (await serviceAvailable('Redis', TEST_REDIS_URL))
-  adapters.push({ name: 'the Redis adapter', env: { REDIS_URL: TEST_REDIS_URL } });
+if (await serviceAvailable('Redis', REDIS_URL))
+  adapters.push({ name: 'the Redis adapter', env: { REDIS_URL } });
 
 /** Connects to the Socket.IO root namespace `/`; resolves with the refusal, or rejects if it connected. */
 function connectToRoot(url: string, auth: Record<string, string>): Promise<Error & { data?: unknown }> {

@@ -1,14 +1,17 @@
 import { Redis } from 'ioredis';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
-import { serviceAvailable, TEST_REDIS_URL } from './support/services.js';
+import { serviceAvailable, testRedisUrl } from './support/services.js';
 
-const available = await serviceAvailable('Redis', TEST_REDIS_URL);
+/** This suite's own Redis database (see testRedisUrl). */
+const REDIS_URL = testRedisUrl(2);
+
+const available = await serviceAvailable('Redis', REDIS_URL);
 
 (available ? describe : describe.skip)('/trade rate limit shared through Redis by two API instances', () => {
   const apps: TestApp[] = [];
 
   beforeAll(async () => {
-    const redis = new Redis(TEST_REDIS_URL);
+    const redis = new Redis(REDIS_URL);
     const stale = await redis.keys('edgerunner:throttle:*');
     if (stale.length > 0) await redis.del(...stale);
     await redis.quit();
@@ -16,7 +19,7 @@ const available = await serviceAvailable('Redis', TEST_REDIS_URL);
       apps.push(
         await startTestApp({
           config: { accounts: [paperAccount()], throttle: { trade: { limit: 3, ttlMs: 60_000 } } },
-          env: { REDIS_URL: TEST_REDIS_URL },
+          env: { REDIS_URL },
         }),
       );
     }

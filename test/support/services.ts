@@ -4,6 +4,16 @@ import { createConnection } from 'node:net';
 export const REQUIRE_SERVICES = process.env.REQUIRE_SERVICES === '1';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/**
+ * The test Redis on logical database `database` (1-15), one per suite: suites run in parallel, and two
+ * deployments on one Redis database share its stream numbering, throttle counters and queues.
+ */
+export function testRedisUrl(database: number): string {
+  const url = new URL(TEST_REDIS_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
 /** True when something accepts TCP connections at the URL's host and port. */
 export function reachable(url: string, timeoutMs = 500): Promise<boolean> {
   const { hostname, port } = new URL(url);
