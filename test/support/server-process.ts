@@ -7,15 +7,29 @@ export const MAIN = fileURLToPath(new URL('../../dist/src/main.js', import.meta.
 /** `npm run demo`'s entry: the Bybit simulator and the app wired to it. */
 export const DEMO = fileURLToPath(new URL('../../dist/demo/run-demo.js', import.meta.url));
 
-/** A port free right now on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out here come from a block of this Jest worker's own, below Linux's ephemeral range
+ * (32768+), where the apps other suites start on port 0 land. A port the OS picked and released could be
+ * given to another worker's app before this one's server binds it, and then the health check would be
+ * answered by the wrong server.
+ */
+const BLOCK_START = 20_000 + (Number(process.env.JEST_WORKER_ID ?? '1') - 1) * 500;
+let nextInBlock = 0;
+
+/** A port free right now on 127.0.0.1, from this worker's block. */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const port = BLOCK_START + (nextInBlock++ % 500);
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port in ${BLOCK_START}-${BLOCK_START + 499}`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
