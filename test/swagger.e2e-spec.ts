@@ -91,6 +91,23 @@ describe('Swagger', () => {
     }
   });
 
+  it("shows every built-in strategy and its parameters' types, defaults and ranges on POST /backtest/run", () => {
+    const body = document.components.schemas.RunBacktestDto as {
+      properties: { strategy: { enum: string[] }; parameters: { description: string } };
+    };
+    expect(body.properties.strategy.enum).toEqual([
+      'sma-crossover',
+      'ema-crossover',
+      'rsi-mean-reversion',
+      'donchian-breakout',
+      'bollinger-reversion',
+      'macd-signal-cross',
+    ]);
+    expect(body.properties.parameters.description).toContain(
+      '`sma-crossover`: fast (integer, default 10, 1–1000), slow (integer, default 30, 2–2000), allowShort (boolean, default false)',
+    );
+  });
+
   it('serves the Swagger UI at /docs', async () => {
     const response = await t.http.get('/docs').redirects(1);
     expect(response.status).toBe(200);

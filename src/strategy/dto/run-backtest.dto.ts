@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BUILT_IN_STRATEGIES } from '#backtest/strategies/index.js';
+import { describeStrategyParameters } from '../catalog/parameter-docs.js';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -29,7 +31,11 @@ const fromAccount = (body: RunBacktestDto): boolean => body.datasetId === undefi
  * of values to sweep (every combination run, the results ranked).
  */
 export class RunBacktestDto {
-  @ApiProperty({ example: 'sma-crossover', description: 'A name from GET /strategies' })
+  @ApiProperty({
+    example: 'sma-crossover',
+    enum: BUILT_IN_STRATEGIES.map((definition) => definition.name),
+    description: 'A name from GET /strategies',
+  })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'strategy must be a strategy name from GET /strategies' })
   strategy!: string;
@@ -38,7 +44,9 @@ export class RunBacktestDto {
     type: 'object',
     additionalProperties: true,
     example: { fast: 10, slow: 30 },
-    description: "The strategy's parameters; those left out take their defaults. With a grid: the fixed ones",
+    description:
+      "The strategy's parameters; those left out take their defaults. With a grid: the fixed ones. " +
+      `Each strategy's, with type, default and range:\n\n${describeStrategyParameters(BUILT_IN_STRATEGIES)}`,
   })
   @IsOmittable()
   @IsObject()
