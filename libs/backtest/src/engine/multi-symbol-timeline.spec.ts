@@ -60,5 +60,10 @@ describe('several symbols on one timeline', () => {
       ['A', 104, 30, true],
       ['B', 55, 30, true],
     ]);
+    // Each marked at its own last bar: A's data ends on day 3, B's on day 4.
+    expect(result.trades.map((trade) => [trade.symbol, trade.exitTime])).toEqual([
+      ['A', day(3)],
+      ['B', day(4)],
+    ]);
   });
 });

@@ -1,9 +1,9 @@
 import { allocateBarSeries } from '../data/bar-series.js';
 import { InsufficientBarsError } from '../strategy/strategy-errors.js';
 import { flatBars, scripted, settings } from '../testing/engine-fixtures.js';
-import { runBacktest } from './run-backtest.js';
+import { CANCEL_CHECK_EVERY, runBacktest } from './run-backtest.js';
 
-/** `length` flat bars at 100, one a minute; the loop only checks for a cancel every 65,536 steps. */
+/** `length` flat bars at 100, one a minute; the loop checks for a cancel every CANCEL_CHECK_EVERY steps. */
 function longSeries(length: number) {
   const series = allocateBarSeries('TEST', length);
   for (let bar = 0; bar < length; bar += 1) {
@@ -15,21 +15,24 @@ function longSeries(length: number) {
 
 describe('a backtest run', () => {
   it('stops early and reports cancelled when isCancelled answers true', () => {
-    // 70,000 bars; the first check is at step 65,536 (2^16), which is where it stops.
+    // A few more bars than one check interval: the first check, where it stops, is at CANCEL_CHECK_EVERY.
+    const length = CANCEL_CHECK_EVERY + 1000;
     const { definition } = scripted((context, step) => {
       if (step === 0) context.buy(10);
     });
     const progress: number[] = [];
-    const result = runBacktest(definition, {}, [longSeries(70_000)], settings(), {
+    const result = runBacktest(definition, {}, [longSeries(length)], settings(), {
       isCancelled: () => true,
       onProgress: (fraction) => progress.push(fraction),
     });
     expect(result.cancelled).toBe(true);
-    expect(result.bars).toBe(65_536);
-    expect(result.equity.equity).toHaveLength(65_536);
-    expect(progress.at(-1)).toBeCloseTo(65_536 / 70_000, 12);
+    expect(result.bars).toBe(CANCEL_CHECK_EVERY);
+    expect(result.equity.equity).toHaveLength(CANCEL_CHECK_EVERY);
+    expect(progress.at(-1)).toBeCloseTo(CANCEL_CHECK_EVERY / length, 12);
     // The open position is still reported, marked at the last bar run.
-    expect(result.trades).toEqual([expect.objectContaining({ open: true, exitTime: 65_535 * 60_000 })]);
+    expect(result.trades).toEqual([
+      expect.objectContaining({ open: true, exitTime: (CANCEL_CHECK_EVERY - 1) * 60_000 }),
+    ]);
   });
 
   it('runs every bar and reports progress 1 when not cancelled', () => {
