@@ -1,4 +1,4 @@
-import { launchTestChromium, browserSpecsRun } from '../src/strategy/report/testing/test-chromium.js';
+import { launchTestChromium, browserSpecsRun } from './support/test-chromium.js';
 import { openReportPage } from '../src/strategy/report/testing/open-report-page.js';
 import { readChartCanvases } from '../src/strategy/report/testing/chart-pixels.js';
 import { ADMIN_KEY, bearer, startTestApp, type TestApp } from './support/test-app.js';

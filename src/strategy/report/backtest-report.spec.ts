@@ -4,7 +4,7 @@ import { renderBacktestReport } from './render-backtest-report.js';
 import { readChartCanvases } from './testing/chart-pixels.js';
 import { FIXTURE_MARKER_COUNT, FIXTURE_TRADES, makeReportData } from './testing/backtest-report-fixture.js';
 import { openReportPage, type OpenedReport } from './testing/open-report-page.js';
-import { browserSpecsRun, launchTestChromium } from './testing/test-chromium.js';
+import { browserSpecsRun, launchTestChromium } from '../../../test/support/test-chromium.js';
 
 const GREEN: [number, number, number] = [22, 163, 74];
 const RED: [number, number, number] = [220, 38, 38];

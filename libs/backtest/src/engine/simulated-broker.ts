@@ -3,9 +3,9 @@ import type { StrategyFill, StrategyOrderRequest } from '../strategy/strategy-or
 import type { BacktestSettings } from './backtest-settings.js';
 import type { ClosedTrade } from './closed-trade.js';
 import { ExecutionCosts } from './execution-costs.js';
-import { limitFillPrice, stopTriggerPrice } from './fill-model.js';
+import { FILL_PASSES, fillPriceInPass } from './fill-model.js';
 import { PositionLedger } from './position-ledger.js';
-import type { WorkingOrder } from './working-order.js';
+import { orderProblem, type WorkingOrder } from './working-order.js';
 
 export interface BrokerEvents {
   onFill(fill: StrategyFill): void;
@@ -81,7 +81,7 @@ export class SimulatedBroker {
       stopLoss: request.stopLoss ?? null,
       sibling: null,
     };
-    const problem = this.problemWith(order, request);
+    const problem = orderProblem(order, request);
     if (problem) return this.reject(order, problem);
     const reference = limitPrice ?? stopPrice ?? this.lastPrice[symbolIndex]!;
     order.quantity = costs.lotRounded(request.quantity ?? this.sizedQuantity(reference));
@@ -121,12 +121,12 @@ export class SimulatedBroker {
     const open = bars.open[bar]!;
     const high = bars.high[bar]!;
     const low = bars.low[bar]!;
-    for (let pass = 0; pass < 3; pass += 1) {
+    for (let pass = 0; pass < FILL_PASSES; pass += 1) {
       for (let index = 0; index < this.open.length; index += 1) {
         const order = this.open[index]!;
         if (order.symbolIndex !== symbolIndex || order.status !== 'open' || order.eligibleStep > step)
           continue;
-        const price = this.priceInPass(order, pass, step, open, high, low);
+        const price = fillPriceInPass(order, pass, step, open, high, low, this.costs[symbolIndex]!);
         if (!Number.isNaN(price)) this.execute(order, price, step, time);
       }
     }
@@ -142,35 +142,6 @@ export class SimulatedBroker {
         this.execute(order, this.costs[symbolIndex]!.slipped(close, order.buy), step, time);
     }
     this.compact();
-  }
-
-  private priceInPass(
-    order: WorkingOrder,
-    pass: number,
-    step: number,
-    open: number,
-    high: number,
-    low: number,
-  ): number {
-    const costs = this.costs[order.symbolIndex]!;
-    const restingLimit = order.type === 'limit' || (order.type === 'stop_limit' && order.triggered);
-    if (pass === 0) return order.type === 'market' ? costs.slipped(open, order.buy) : Number.NaN;
-    if (pass === 2)
-      return restingLimit
-        ? limitFillPrice(order.buy, order.limitPrice as number, open, high, low)
-        : Number.NaN;
-    if (order.type !== 'stop' && !(order.type === 'stop_limit' && !order.triggered)) return Number.NaN;
-    const trigger = stopTriggerPrice(order.buy, order.stopPrice as number, open, high, low);
-    if (Number.isNaN(trigger) || order.type === 'stop')
-      return Number.isNaN(trigger) ? trigger : costs.slipped(trigger, order.buy);
-    // A triggered stop-limit fills at once only when its limit is marketable at the trigger; else it rests
-    // from the next bar, since the bar's path after the trigger is unknown. The next bar is this step's
-    // successor, not the step after the one the order was first eligible at.
-    const limit = order.limitPrice as number;
-    if (order.buy ? trigger <= limit : trigger >= limit) return trigger;
-    order.triggered = true;
-    order.eligibleStep = step + 1;
-    return Number.NaN;
   }
 
   private execute(order: WorkingOrder, price: number, step: number, time: number): void {
@@ -291,17 +262,6 @@ export class SimulatedBroker {
     const sizing = this.settings.sizing;
     if (sizing.kind === 'fixed') return sizing.quantity;
     return price > 0 ? (this.equity() * sizing.percent) / 100 / price : 0;
-  }
-
-  private problemWith(order: WorkingOrder, request: StrategyOrderRequest): string | null {
-    if (request.quantity !== undefined && !(request.quantity > 0)) return 'quantity must be positive';
-    const needsLimit = order.type === 'limit' || order.type === 'stop_limit';
-    const needsStop = order.type === 'stop' || order.type === 'stop_limit';
-    if (needsLimit && !(order.limitPrice !== null && order.limitPrice > 0))
-      return `a ${order.type} order needs a limit price`;
-    if (needsStop && !(order.stopPrice !== null && order.stopPrice > 0))
-      return `a ${order.type} order needs a stop price`;
-    return null;
   }
 
   private reject(order: WorkingOrder, reason: string): WorkingOrder {

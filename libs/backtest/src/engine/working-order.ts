@@ -1,5 +1,6 @@
 import type {
   StrategyOrder,
+  StrategyOrderRequest,
   StrategyOrderStatus,
   StrategyOrderType,
   StrategySide,
@@ -27,4 +28,16 @@ export interface WorkingOrder extends StrategyOrder {
   stopLoss: number | null;
   /** The other leg of a bracket's one-cancels-other pair. */
   sibling: WorkingOrder | null;
+}
+
+/** Why `order` (made from `request`) cannot be accepted, or null: a bad quantity or a missing price. */
+export function orderProblem(order: WorkingOrder, request: StrategyOrderRequest): string | null {
+  if (request.quantity !== undefined && !(request.quantity > 0)) return 'quantity must be positive';
+  const needsLimit = order.type === 'limit' || order.type === 'stop_limit';
+  const needsStop = order.type === 'stop' || order.type === 'stop_limit';
+  if (needsLimit && !(order.limitPrice !== null && order.limitPrice > 0))
+    return `a ${order.type} order needs a limit price`;
+  if (needsStop && !(order.stopPrice !== null && order.stopPrice > 0))
+    return `a ${order.type} order needs a stop price`;
+  return null;
 }
