@@ -29,14 +29,15 @@ class CountingStore extends RiskStateRepository {
     }
     return value;
   }
-  async saveKillSwitch(account: string, state: KillSwitchState): Promise<void> {
+  saveKillSwitch(account: string, state: KillSwitchState): Promise<void> {
     this.switches.set(account, state);
+    return Promise.resolve();
   }
-  async findDay(account: string, day: string): Promise<RiskDay | undefined> {
+  findDay(account: string, day: string): Promise<RiskDay | undefined> {
     this.reads++;
-    return this.days.get(`${account}/${day}`);
+    return Promise.resolve(this.days.get(`${account}/${day}`));
   }
-  async startDay(account: string, day: string, equity: DecimalString, at: Date): Promise<RiskDay> {
+  startDay(account: string, day: string, equity: DecimalString, at: Date): Promise<RiskDay> {
     const started = {
       account,
       day,
@@ -46,12 +47,12 @@ class CountingStore extends RiskStateRepository {
       trippedPnl: null,
     };
     this.days.set(`${account}/${day}`, started);
-    return started;
+    return Promise.resolve(started);
   }
-  async tripDay(account: string, day: string, pnl: DecimalString, at: Date): Promise<RiskDay> {
+  tripDay(account: string, day: string, pnl: DecimalString, at: Date): Promise<RiskDay> {
     const tripped = { ...this.days.get(`${account}/${day}`)!, trippedAt: at.toISOString(), trippedPnl: pnl };
     this.days.set(`${account}/${day}`, tripped);
-    return tripped;
+    return Promise.resolve(tripped);
   }
   release(): void {
     this.held?.();
