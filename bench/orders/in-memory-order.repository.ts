@@ -101,24 +101,16 @@ export class InMemoryOrderRepository extends OrderRepository {
     });
   }
 
-  update(order: OrderRecord, event?: OrderEvent): Promise<void> {
+  update(order: OrderRecord, event?: OrderEvent): Promise<boolean> {
     return settle(() => {
       const row = toRow(order);
       const stored = this.rows.get(row.id);
-      // UPDATE … WHERE id = $1 changes no row when there is none; the event is inserted all the same.
-      if (stored) {
-        const key = keyOf(row.account, row.clientOrderId);
-        const owner = this.byClientOrderId.get(key);
-        if (owner !== undefined && owner !== row.id)
-          throw new Error(
-            'duplicate key value violates unique constraint "orders_account_client_order_id_key"',
-          );
-        this.unindexBrokerOrderId(stored);
-        this.byClientOrderId.delete(keyOf(stored.account, stored.clientOrderId));
-        this.byClientOrderId.set(key, row.id);
-        this.store(row);
-      }
+      // UPDATE … WHERE id = $1 AND revision = $2 - 1: no row, or a row moved meanwhile, and nothing is written.
+      if (!stored || stored.revision !== row.revision - 1) return false;
+      this.unindexBrokerOrderId(stored);
+      this.store(row);
       if (event) this.appendEvent(event);
+      return true;
     });
   }
 

@@ -28,6 +28,8 @@ export interface OrderRecord {
   readonly updatedAt: string;
   /** The normalized request that created it: a retry with another body under the same clientOrderId is a conflict. */
   readonly fingerprint: string;
+  /** Writes the stored order has taken: a change judged against revision n is stored only over n. */
+  readonly revision: number;
 }
 
 export const ORDER_EVENT_SOURCES = ['request', 'broker', 'reconcile', 'risk', 'kill_switch'] as const;

@@ -34,6 +34,7 @@ export function newOrderRecord(
     createdAt: now,
     updatedAt: now,
     fingerprint,
+    revision: 0,
   };
 }
 

@@ -1,11 +1,18 @@
 import { SerialQueue } from '#async';
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import type { BrokerOrder } from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import { NotFoundError } from '../common/errors/app-error.js';
-import type { OrderEventSource, OrderRecord } from './order-record.js';
+import { KnownOrders } from './known-orders.js';
+import type { OrderEvent, OrderEventSource, OrderRecord } from './order-record.js';
 import { orderEvent } from './order-records.js';
 import { judgeTransition } from './order-state-machine.js';
 import { OrderChanges } from './order-changes.js';
@@ -27,15 +34,29 @@ export interface ApplyOptions {
   readonly reason?: string;
 }
 
+/** A change judged in turn: `written` settles with the stored order, or null when its revision was stale. */
+interface Staged {
+  readonly written: Promise<OrderRecord | null>;
+}
+
+/** A change overtaken this many times in a row by other writers is given up, loudly. */
+const STALE_ATTEMPTS = 5;
+
 /**
- * Moves orders through the state machine. Every change, from a request or a broker callback, runs through
- * one queue, so callbacks that race an acknowledgement apply in the order the broker sent them, and a
- * failing change is logged without blocking the ones after it.
+ * Moves orders through the state machine. Every change, from a request or a broker callback, is judged in
+ * one queue against the view of the order in memory ({@link KnownOrders}), so callbacks that race an
+ * acknowledgement apply in the order the broker sent them; the write then joins the batch committing, and
+ * the queue goes on judging the next change meanwhile. A write refused for its revision (another process
+ * moved the order) is judged again on a fresh read; a write that fails is logged, forgotten from the view,
+ * and blocks none after it. Changes are published only once committed, in commit order.
  */
 @Injectable()
-export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
+export class OrderStateApplier implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(OrderStateApplier.name);
   private readonly queue = new SerialQueue();
+  private readonly known = new KnownOrders();
+  /** Each order's latest write staged and not yet settled: what a change that writes nothing waits for. */
+  private readonly writing = new Map<string, Promise<OrderRecord | null>>();
   /** Cancels asked for (by the kill switch): whichever report of the cancel comes first carries the cause. */
   private readonly cancelCauses = new Map<string, { source: OrderEventSource; reason: string }>();
   private subscription: Subscription | undefined;
@@ -49,7 +70,7 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.registry.events.subscribe((event) => {
       if (event.type !== 'order') return;
-      this.enqueue(() => this.applyBrokerOrder(event.account, event.order, 'broker')).catch(() => undefined);
+      this.applyBrokerOrder(event.account, event.order, 'broker').catch(() => undefined);
     });
   }
 
@@ -57,13 +78,20 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  /** Runs `task` after every change queued before it. */
-  enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.run(task);
-    run.catch((error: unknown) =>
-      this.logger.error(`Order update failed: ${(error as Error).stack ?? String(error)}`),
-    );
-    return run;
+  /** Lets the changes already judged reach the database before it closes. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.settled();
+  }
+
+  /** An order this process has just stored: its first change is judged without reading it back. */
+  remember(order: OrderRecord): void {
+    this.known.remember(order);
+  }
+
+  /** Settles once every change queued so far has been judged and its write committed or failed. */
+  async settled(): Promise<void> {
+    await this.queue.drained();
+    await Promise.allSettled([...this.writing.values()]);
   }
 
   /**
@@ -82,27 +110,47 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Applies the broker's view of one of its orders, adopting it when Edgerunner has no record of it. */
-  async applyBrokerOrder(
-    account: string,
-    order: BrokerOrder,
-    source: OrderEventSource,
-  ): Promise<OrderRecord> {
-    const cause =
-      order.status === 'cancelled'
-        ? this.cancelCauses.get(`${account}\u0000${order.brokerOrderId}`)
-        : undefined;
-    const applied = cause ?? { source, reason: undefined };
-    const record =
-      (await this.orders.findByBrokerOrderId(account, order.brokerOrderId)) ??
-      (await this.orders.findByClientOrderId(account, order.clientOrderId)) ??
-      (await this.adopt(account, order, source));
-    return this.apply(record.id, order, { source: applied.source, payload: order, reason: applied.reason });
+  applyBrokerOrder(account: string, order: BrokerOrder, source: OrderEventSource): Promise<OrderRecord> {
+    return this.change(async () => {
+      const cause =
+        order.status === 'cancelled'
+          ? this.cancelCauses.get(`${account}\u0000${order.brokerOrderId}`)
+          : undefined;
+      const applied = cause ?? { source, reason: undefined };
+      const record =
+        this.known.findByBrokerOrderId(account, order.brokerOrderId) ??
+        this.known.findByClientOrderId(account, order.clientOrderId) ??
+        (await this.orders.findByBrokerOrderId(account, order.brokerOrderId)) ??
+        (await this.orders.findByClientOrderId(account, order.clientOrderId)) ??
+        (await this.adopt(account, order, source));
+      this.known.remember(record);
+      return this.stage(record.id, order, { source: applied.source, payload: order, reason: applied.reason });
+    });
   }
 
   /** Applies `reported` to the order if the state machine allows it; returns the order as stored. */
-  async apply(id: string, reported: ReportedState, options: ApplyOptions): Promise<OrderRecord> {
-    const record = await this.orders.findById(id);
-    if (!record) throw new NotFoundError(`Order ${id} not found`);
+  apply(id: string, reported: ReportedState, options: ApplyOptions): Promise<OrderRecord> {
+    return this.change(() => this.stage(id, reported, options));
+  }
+
+  /** Judges in turn, waits for the write outside the turn, and judges again on a fresh read if it was stale. */
+  private async change(judge: () => Promise<Staged>): Promise<OrderRecord> {
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const { written } = await this.queue.run(judge);
+        const stored = await written;
+        if (stored) return stored;
+        if (attempt >= STALE_ATTEMPTS)
+          throw new Error(`order change overtaken ${attempt} times in a row by other writers; given up`);
+      }
+    } catch (error) {
+      this.logger.error(`Order update failed: ${(error as Error).stack ?? String(error)}`);
+      throw error;
+    }
+  }
+
+  private async stage(id: string, reported: ReportedState, options: ApplyOptions): Promise<Staged> {
+    const record = this.known.get(id) ?? (await this.read(id));
     const brokerOrderId = record.brokerOrderId ?? reported.brokerOrderId;
     const verdict = judgeTransition(record, reported);
     if (verdict.kind !== 'apply') {
@@ -112,11 +160,9 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       if (verdict.kind === 'illegal' && !options.expectLate) {
         this.logger.warn(`Order ${id} kept ${record.status}: ${verdict.reason}`);
       }
-      if (brokerOrderId === record.brokerOrderId && quantity === record.quantity) return record;
-      const patched = { ...record, brokerOrderId, quantity, updatedAt: new Date().toISOString() };
-      await this.orders.update(patched);
-      this.changes.publish(patched);
-      return patched;
+      if (brokerOrderId === record.brokerOrderId && quantity === record.quantity)
+        return { written: this.afterPendingWrite(record) };
+      return this.write({ ...record, brokerOrderId, quantity, ...this.touched(record) });
     }
     const updated: OrderRecord = {
       ...record,
@@ -126,24 +172,64 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       filledQuantity: reported.filledQuantity,
       averageFillPrice: reported.averageFillPrice ?? record.averageFillPrice,
       rejectReason: reported.rejectReason ?? record.rejectReason,
-      updatedAt: new Date().toISOString(),
+      ...this.touched(record),
     };
-    await this.orders.update(
-      updated,
-      orderEvent(
-        updated,
-        options.source,
-        options.reason ?? reported.rejectReason ?? null,
-        options.payload ?? null,
-      ),
+    const reason = options.reason ?? reported.rejectReason ?? null;
+    return this.write(updated, orderEvent(updated, options.source, reason, options.payload ?? null));
+  }
+
+  private touched(record: OrderRecord): Pick<OrderRecord, 'updatedAt' | 'revision'> {
+    return { updatedAt: new Date().toISOString(), revision: record.revision + 1 };
+  }
+
+  /** Takes `updated` as the order's state now, and writes it; the view is undone if the write does not land. */
+  private write(updated: OrderRecord, event?: OrderEvent): Staged {
+    this.known.remember(updated);
+    const written = this.orders.update(updated, event).then(
+      (applied) => {
+        if (!applied) {
+          this.known.forget(updated.id);
+          return null;
+        }
+        this.changes.publish(updated);
+        if (updated.status === 'rejected' && event) {
+          this.logger.warn(
+            `Order ${updated.id} (${updated.clientOrderId}) rejected: ${updated.rejectReason ?? 'no reason'}`,
+          );
+        }
+        return updated;
+      },
+      (error: unknown) => {
+        this.known.forget(updated.id);
+        throw error;
+      },
     );
-    this.changes.publish(updated);
-    if (updated.status === 'rejected') {
-      this.logger.warn(
-        `Order ${id} (${updated.clientOrderId}) rejected: ${updated.rejectReason ?? 'no reason'}`,
-      );
-    }
-    return updated;
+    this.writing.set(updated.id, written);
+    const done = (): void => {
+      if (this.writing.get(updated.id) === written) this.writing.delete(updated.id);
+    };
+    written.then(done, done);
+    return { written };
+  }
+
+  /**
+   * The order as the view holds it, once the write that put it there has committed: no answer reports a
+   * state not stored yet. Null (judge again on a fresh read) when that write did not land.
+   */
+  private afterPendingWrite(record: OrderRecord): Promise<OrderRecord | null> {
+    const pending = this.writing.get(record.id);
+    if (!pending) return Promise.resolve(record);
+    return pending.then(
+      (stored) => (stored ? record : null),
+      () => null,
+    );
+  }
+
+  private async read(id: string): Promise<OrderRecord> {
+    const record = await this.orders.findById(id);
+    if (!record) throw new NotFoundError(`Order ${id} not found`);
+    this.known.remember(record);
+    return record;
   }
 
   /** An order the broker knows and Edgerunner does not (a bracket child, or one placed elsewhere): keep it. */
@@ -178,6 +264,7 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy {
       createdAt: order.createdAt,
       updatedAt: order.createdAt,
       fingerprint: `adopted:${order.brokerOrderId}`,
+      revision: 0,
     };
     const { order: stored, created } = await this.orders.insertIfAbsent(
       record,

@@ -22,8 +22,12 @@ export abstract class OrderRepository {
     order: OrderRecord,
     event: OrderEvent,
   ): Promise<{ order: OrderRecord; created: boolean }>;
-  /** Saves the order and, when given, the event that changed it. */
-  abstract update(order: OrderRecord, event?: OrderEvent): Promise<void>;
+  /**
+   * Saves a change of the order (the fields a state change moves: broker id, status, quantities, average
+   * price, reject reason, updated time) and, when given, the event that made it, only over the stored
+   * revision `order.revision - 1`. False, with nothing written, when another writer moved the order first.
+   */
+  abstract update(order: OrderRecord, event?: OrderEvent): Promise<boolean>;
   abstract findById(id: string): Promise<OrderRecord | undefined>;
   abstract findByClientOrderId(account: string, clientOrderId: string): Promise<OrderRecord | undefined>;
   abstract findByBrokerOrderId(account: string, brokerOrderId: string): Promise<OrderRecord | undefined>;

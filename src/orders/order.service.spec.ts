@@ -82,7 +82,7 @@ describe('OrderService', () => {
   const emit = (fields: Partial<BrokerOrder>): void =>
     events.next({ type: 'order', account: 'paper', order: brokerOrder(fields) });
   /** Waits until every queued order change has been applied. */
-  const settle = (): Promise<void> => applier.enqueue(() => Promise.resolve());
+  const settle = (): Promise<void> => applier.settled();
 
   beforeAll(async () => {
     database = await openDatabase({ dataDir: '', inMemory: true });
@@ -291,10 +291,12 @@ describe('OrderService', () => {
         payload: { rule: 'max_order_notional', limit: '50', value: '100' },
       }),
     ]);
-    // A retry gets the same refusal, without a second risk check or order.
+    // A retry gets the same refusal, the first order's: no second order, no second event, never sent.
     await expect(service.place(order({ clientOrderId: 'too-big' }))).rejects.toThrow(
       /max order notional 50 exceeded/,
     );
-    expect(riskCheck).toHaveBeenCalledTimes(1);
+    expect(await repository.findByClientOrderId('paper', 'too-big')).toEqual(stored);
+    expect(await repository.eventsOf(stored?.id ?? '')).toHaveLength(1);
+    expect(placeOrder).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { retryWithBackoff, SingleFlight } from '#async';
-import { BrokerError, BrokerRateLimitError, isFinalStatus, type BrokerAdapter } from '#brokers';
+import {
+  BrokerError,
+  BrokerRateLimitError,
+  isFinalStatus,
+  type BrokerAdapter,
+  type OrderRequest,
+} from '#brokers';
 import { AccountRegistry } from '../broker/account-registry.js';
 import {
   ConflictError,
@@ -16,6 +22,7 @@ import { orderFingerprint } from './order-fingerprint.js';
 import type { OrderRecord } from './order-record.js';
 import { newOrderRecord, orderEvent } from './order-records.js';
 import { OrderStateApplier } from './order-state.applier.js';
+import { OrderStorageError } from './order-storage.error.js';
 import { DegradedAccounts } from './reconciliation/degraded-accounts.js';
 import { toOrderView } from './order-view.mapper.js';
 import { OrderRepository, type OrderListFilter } from './order.repository.js';
@@ -83,9 +90,7 @@ export class OrderService {
       throw new ConflictError(`Order ${id} has not been acknowledged by the broker yet; retry shortly`);
     }
     const brokerOrder = await this.registry.resolve(record.account).cancelOrder(record.brokerOrderId);
-    return toOrderView(
-      await this.applier.enqueue(() => this.applier.applyBrokerOrder(record.account, brokerOrder, 'request')),
-    );
+    return toOrderView(await this.applier.applyBrokerOrder(record.account, brokerOrder, 'request'));
   }
 
   async get(id: string): Promise<OrderDetailView> {
@@ -119,33 +124,49 @@ export class OrderService {
     fingerprint: string,
     dto: PlaceOrderDto,
   ): Promise<OrderRecord> {
-    const existing = await this.orders.findByClientOrderId(account, clientOrderId);
-    if (existing) return existing;
-    // Retries above still get their first answer; only new orders wait for a healthy account.
-    // Credentials the broker refused are a 502 no retry fixes, not a 503 "try again later".
-    const refusal = this.registry.connectRefusal(account);
-    if (refusal) throw refusal;
-    const degraded = this.degradedAccounts.reason(account);
-    if (degraded !== undefined) {
-      throw new UnavailableError(
-        `Account ${account} takes no new orders until reconciliation succeeds: ${degraded}`,
-      );
-    }
-
-    const adapter = this.registry.resolve(account);
-    const instrument = await adapter.getInstrument(dto.symbol);
-    const request = prepareOrderRequest(dto, instrument, adapter.capabilities, adapter.kind, clientOrderId);
-    const candidate = newOrderRecord(account, request, fingerprint, dto.strategy ?? null);
+    let adapter: BrokerAdapter;
+    let request: OrderRequest;
+    let candidate: OrderRecord;
     try {
-      await this.risk.check(account, request, instrument);
+      // Credentials the broker refused are a 502 no retry fixes, not a 503 "try again later".
+      const refusal = this.registry.connectRefusal(account);
+      if (refusal) throw refusal;
+      const degraded = this.degradedAccounts.reason(account);
+      if (degraded !== undefined) {
+        throw new UnavailableError(
+          `Account ${account} takes no new orders until reconciliation succeeds: ${degraded}`,
+        );
+      }
+      adapter = this.registry.resolve(account);
+      const instrument = await adapter.getInstrument(dto.symbol);
+      request = prepareOrderRequest(dto, instrument, adapter.capabilities, adapter.kind, clientOrderId);
+      candidate = newOrderRecord(account, request, fingerprint, dto.strategy ?? null);
+      try {
+        await this.risk.check(account, request, instrument);
+      } catch (error) {
+        if (!(error instanceof RiskRefusedError)) throw error;
+        return await this.recordRiskRefusal(candidate, error);
+      }
     } catch (error) {
-      if (!(error instanceof RiskRefusedError)) throw error;
-      return this.recordRiskRefusal(candidate, error);
+      // A retry still gets its first answer, whatever the account's state now. New orders, the usual
+      // case, are not read first: the insert below finds a retry that got this far.
+      const existing = await this.orders.findByClientOrderId(account, clientOrderId).catch(() => undefined);
+      if (existing) return existing;
+      throw error;
     }
     // Written before the broker sees it: a crash after this line leaves a row to reconcile, never a ghost.
     // Another replica may have won the same clientOrderId a moment ago: then its row is the answer.
-    const { order, created } = await this.orders.insertIfAbsent(candidate, orderEvent(candidate, 'request'));
+    const { order, created } = await this.orders
+      .insertIfAbsent(candidate, orderEvent(candidate, 'request'))
+      .catch((error: unknown) => {
+        if (!(error instanceof OrderStorageError)) throw error;
+        throw new OrderStorageError(
+          `Order ${clientOrderId} was not stored and not sent to the broker: ${error.message}. ` +
+            'Retry with the same clientOrderId.',
+        );
+      });
     if (!created) return order;
+    this.applier.remember(order);
     this.changes.publish(order);
     return this.send(adapter, order, request);
   }
@@ -157,29 +178,31 @@ export class OrderService {
   ): Promise<OrderRecord> {
     try {
       const ack = await this.placeWithinRateLimit(adapter, request);
-      return await this.applier.enqueue(() =>
-        this.applier.apply(
-          order.id,
-          { status: ack.status, filledQuantity: '0', brokerOrderId: ack.brokerOrderId },
-          { source: 'broker', payload: ack, expectLate: true },
-        ),
+      return await this.applier.apply(
+        order.id,
+        { status: ack.status, filledQuantity: '0', brokerOrderId: ack.brokerOrderId },
+        { source: 'broker', payload: ack, expectLate: true },
       );
     } catch (error) {
       if (error instanceof BrokerError && !error.retryable) {
-        await this.applier.enqueue(() =>
-          this.applier.apply(
-            order.id,
-            {
-              status: 'rejected',
-              filledQuantity: '0',
-              rejectReason: `${error.code}: ${error.message}`,
-              brokerOrderId: null,
-            },
-            {
-              source: 'broker',
-              payload: { code: error.code, brokerCode: error.brokerCode, brokerMessage: error.brokerMessage },
-            },
-          ),
+        await this.applier.apply(
+          order.id,
+          {
+            status: 'rejected',
+            filledQuantity: '0',
+            rejectReason: `${error.code}: ${error.message}`,
+            brokerOrderId: null,
+          },
+          {
+            source: 'broker',
+            payload: { code: error.code, brokerCode: error.brokerCode, brokerMessage: error.brokerMessage },
+          },
+        );
+      } else if (error instanceof OrderStorageError) {
+        this.logger.error(`Order ${order.id} (${order.clientOrderId}) was sent but its answer not stored`);
+        throw new OrderStorageError(
+          `Order ${order.clientOrderId} was sent to the broker but what it answered could not be stored: ` +
+            `${error.message}. Reconciliation records it; a retry with the same clientOrderId returns it.`,
         );
       } else {
         // The broker may or may not have it: the row stays `new` for reconciliation to settle.

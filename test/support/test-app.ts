@@ -82,7 +82,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     dataDir,
     http,
     paper: (account = 'paper') => app.get(AccountRegistry).resolve(account) as PaperAdapter,
-    settle: () => app.get(OrderStateApplier).enqueue(() => Promise.resolve()),
+    settle: () => app.get(OrderStateApplier).settled(),
     createKey: async (scopes) => {
       const response = await http
         .post('/keys')

@@ -3,3 +3,4 @@ export * from './backoff-timers.js';
 export * from './retry-with-backoff.js';
 export * from './serial-queue.js';
 export * from './single-flight.js';
+export * from './group-commit.js';

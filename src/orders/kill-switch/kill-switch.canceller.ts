@@ -32,11 +32,11 @@ export class KillSwitchCanceller {
       // The broker's own word on each order; a cancel it reports carries the kill switch's cause (above),
       // while one that filled meanwhile is recorded as the broker's fill, not as the switch's doing.
       return await cancelOpenOrders(adapter, open, (order) =>
-        this.applier.enqueue(() => this.applier.applyBrokerOrder(event.account, order, 'broker')),
+        this.applier.applyBrokerOrder(event.account, order, 'broker'),
       );
     } finally {
       // After the last report queued so far, so a push already on its way still finds the cause.
-      await this.applier.enqueue(() => Promise.resolve());
+      await this.applier.settled();
       forget.forEach((release) => release());
     }
   }

@@ -133,22 +133,20 @@ export class OrderReconciler implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private applyBroker(account: string, order: BrokerOrder): Promise<OrderRecord> {
-    return this.applier.enqueue(() => this.applier.applyBrokerOrder(account, order, 'reconcile'));
+    return this.applier.applyBrokerOrder(account, order, 'reconcile');
   }
 
   private rejectNeverReceived(order: OrderRecord): Promise<OrderRecord> {
-    return this.applier.enqueue(() =>
-      this.applier.apply(
-        order.id,
-        {
-          status: 'rejected',
-          filledQuantity: '0',
-          brokerOrderId: null,
-          rejectReason:
-            'never reached the broker: no order with this clientOrderId was found there after a restart',
-        },
-        { source: 'reconcile' },
-      ),
+    return this.applier.apply(
+      order.id,
+      {
+        status: 'rejected',
+        filledQuantity: '0',
+        brokerOrderId: null,
+        rejectReason:
+          'never reached the broker: no order with this clientOrderId was found there after a restart',
+      },
+      { source: 'reconcile' },
     );
   }
 

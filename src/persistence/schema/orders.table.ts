@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { decimal, instant } from './columns.js';
 
 /**
@@ -31,6 +31,8 @@ export const orders = pgTable(
     fingerprint: text('fingerprint').notNull(),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
+    /** Writes taken so far: a state change applies only on top of the revision it was judged against. */
+    revision: integer('revision').notNull().default(0),
   },
   (table) => [
     uniqueIndex('orders_account_client_order_id_key').on(table.account, table.clientOrderId),

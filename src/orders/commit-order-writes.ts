@@ -1,0 +1,200 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../persistence/database.js';
+import { orderEvents, orders } from '../persistence/schema/index.js';
+import type { OrderEvent, OrderRecord } from './order-record.js';
+import { toOrderRecord } from './order-rows.js';
+import type { OrderWrite, OrderWriteResult } from './order-write.js';
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Insert = Extract<OrderWrite, { kind: 'insert' }>;
+type Update = Extract<OrderWrite, { kind: 'update' }>;
+
+/** A column of the batch as one array parameter: a statement binds the same few parameters whatever its size. */
+function column<T>(items: readonly T[], pick: (item: T) => string | number | null, type: string): SQL {
+  return sql`${sql.param(items.map(pick))}::${sql.raw(type)}[]`;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  // Both drivers (pg and PGlite) answer raw queries with { rows }.
+  return (result as { rows?: T[] }).rows ?? [];
+}
+
+const keyOf = (order: Pick<OrderRecord, 'account' | 'clientOrderId'>): string =>
+  `${order.account}\u0000${order.clientOrderId}`;
+
+/**
+ * Commits a batch of the order path's writes in one transaction, in a few statements whatever its size:
+ * the new orders, then each round of state changes, then every event in the order the writes came.
+ * A new order whose (account, clientOrderId) exists already is not written: its stored row is the answer.
+ * A state change applies only over the revision it was judged against; when another writer moved the
+ * order first it is not written (nor its event), and says so. Anything else fails the whole batch.
+ */
+export function commitOrderWrites(db: Database, writes: readonly OrderWrite[]): Promise<OrderWriteResult[]> {
+  return db.transaction(async (tx) => {
+    const results: OrderWriteResult[] = new Array<OrderWriteResult>(writes.length);
+    const events: OrderEvent[] = [];
+    const inserts = writes.flatMap((write, index) => (write.kind === 'insert' ? [{ write, index }] : []));
+    const created = await insertOrders(
+      tx,
+      inserts.map(({ write }) => write),
+    );
+    const existing = await readExisting(
+      tx,
+      inserts.filter(({ write }) => !created.has(write.order.id)).map(({ write }) => write.order),
+    );
+    for (const { write, index } of inserts) {
+      const isNew = created.has(write.order.id);
+      const order = isNew ? write.order : existing.get(keyOf(write.order));
+      if (!order) throw new Error(`Order ${write.order.clientOrderId} conflicted but cannot be read back`);
+      results[index] = { kind: 'insert', order, created: isNew };
+    }
+    const applied = await updateOrders(
+      tx,
+      writes.flatMap((write, index) => (write.kind === 'update' ? [{ write, index }] : [])),
+    );
+    writes.forEach((write, index) => {
+      if (write.kind === 'update') results[index] = { kind: 'update', applied: applied.has(index) };
+      const kept = write.kind === 'insert' ? created.has(write.order.id) : applied.has(index);
+      if (kept && write.event) events.push(write.event);
+    });
+    await insertEvents(tx, events);
+    return results;
+  });
+}
+
+/** Inserts the orders whose (account, clientOrderId) is free; answers the ids it wrote. */
+async function insertOrders(tx: Transaction, inserts: readonly Insert[]): Promise<Set<string>> {
+  if (inserts.length === 0) return new Set();
+  const list = inserts.map((insert) => insert.order);
+  const text = (pick: (order: OrderRecord) => string | null) => column(list, pick, 'text');
+  const decimal = (pick: (order: OrderRecord) => string | null) => column(list, pick, 'numeric');
+  const result = await tx.execute(sql`
+    insert into ${orders} (id, account, client_order_id, broker_order_id, symbol, side, type, time_in_force,
+      quantity, filled_quantity, average_fill_price, price, stop_price, take_profit, stop_loss, status, role,
+      parent_id, reject_reason, strategy, fingerprint, created_at, updated_at, revision)
+    select * from unnest(${sql.join(
+      [
+        column(list, (order) => order.id, 'uuid'),
+        text((order) => order.account),
+        text((order) => order.clientOrderId),
+        text((order) => order.brokerOrderId),
+        text((order) => order.symbol),
+        text((order) => order.side),
+        text((order) => order.type),
+        text((order) => order.timeInForce),
+        decimal((order) => order.quantity),
+        decimal((order) => order.filledQuantity),
+        decimal((order) => order.averageFillPrice),
+        decimal((order) => order.price),
+        decimal((order) => order.stopPrice),
+        decimal((order) => order.takeProfit),
+        decimal((order) => order.stopLoss),
+        text((order) => order.status),
+        text((order) => order.role),
+        column(list, (order) => order.parentId, 'uuid'),
+        text((order) => order.rejectReason),
+        text((order) => order.strategy),
+        text((order) => order.fingerprint),
+        column(list, (order) => order.createdAt, 'timestamptz'),
+        column(list, (order) => order.updatedAt, 'timestamptz'),
+        column(list, (order) => order.revision, 'integer'),
+      ],
+      sql`, `,
+    )})
+    on conflict do nothing
+    returning id`);
+  return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+}
+
+/** The stored orders under the (account, clientOrderId) of `orders`, by that key. */
+async function readExisting(
+  tx: Transaction,
+  list: readonly OrderRecord[],
+): Promise<Map<string, OrderRecord>> {
+  if (list.length === 0) return new Map();
+  const rows = await tx
+    .select()
+    .from(orders)
+    .where(
+      sql`(${orders.account}, ${orders.clientOrderId}) in (select * from unnest(${column(list, (order) => order.account, 'text')}, ${column(list, (order) => order.clientOrderId, 'text')}))`,
+    );
+  return new Map(rows.map((row) => [keyOf(row), toOrderRecord(row)]));
+}
+
+/**
+ * Applies the state changes, each over the revision it expects; answers the indexes of those applied.
+ * One statement per round: an order changed twice in a batch takes its second change in the next round,
+ * over the revision its first one left.
+ */
+async function updateOrders(
+  tx: Transaction,
+  updates: readonly { readonly write: Update; readonly index: number }[],
+): Promise<Set<number>> {
+  const applied = new Set<number>();
+  let pending = updates;
+  while (pending.length > 0) {
+    const seen = new Set<string>();
+    const round = pending.filter(({ write }) => !seen.has(write.order.id) && seen.add(write.order.id));
+    pending = pending.filter((update) => !round.includes(update));
+    const list = round.map(({ write }) => write.order);
+    const result = await tx.execute(sql`
+      update ${orders} set broker_order_id = v.broker_order_id, status = v.status, quantity = v.quantity,
+        filled_quantity = v.filled_quantity, average_fill_price = v.average_fill_price,
+        reject_reason = v.reject_reason, updated_at = v.updated_at, revision = v.revision
+      from unnest(${sql.join(
+        [
+          column(list, (order) => order.id, 'uuid'),
+          column(list, (order) => order.revision, 'integer'),
+          column(list, (order) => order.brokerOrderId, 'text'),
+          column(list, (order) => order.status, 'text'),
+          column(list, (order) => order.quantity, 'numeric'),
+          column(list, (order) => order.filledQuantity, 'numeric'),
+          column(list, (order) => order.averageFillPrice, 'numeric'),
+          column(list, (order) => order.rejectReason, 'text'),
+          column(list, (order) => order.updatedAt, 'timestamptz'),
+        ],
+        sql`, `,
+      )}) as v(id, revision, broker_order_id, status, quantity, filled_quantity, average_fill_price,
+        reject_reason, updated_at)
+      where ${orders.id} = v.id and ${orders.revision} = v.revision - 1
+      returning ${orders.id} as id`);
+    const ids = new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+    for (const { write, index } of round) if (ids.has(write.order.id)) applied.add(index);
+    // A change after one that did not apply was judged against a state the store never had.
+    pending = pending.filter(({ write }) => {
+      const earlier = round.find((update) => update.write.order.id === write.order.id);
+      return earlier === undefined || applied.has(earlier.index);
+    });
+  }
+  return applied;
+}
+
+/** Appends the events in the order given, so each order's trail keeps the order its changes came in. */
+async function insertEvents(tx: Transaction, events: readonly OrderEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const text = (pick: (event: OrderEvent) => string | null) => column(events, pick, 'text');
+  await tx.execute(sql`
+    insert into ${orderEvents}
+      (order_id, account, client_order_id, symbol, status, filled_quantity, source, reason, payload, at)
+    select v.order_id, v.account, v.client_order_id, v.symbol, v.status, v.filled_quantity, v.source,
+      v.reason, v.payload::jsonb, v.at
+    from unnest(${sql.join(
+      [
+        column(events, (event) => event.orderId, 'uuid'),
+        text((event) => event.account),
+        text((event) => event.clientOrderId),
+        text((event) => event.symbol),
+        text((event) => event.status),
+        column(events, (event) => event.filledQuantity, 'numeric'),
+        text((event) => event.source),
+        text((event) => event.reason),
+        text((event) =>
+          event.payload === null || event.payload === undefined ? null : JSON.stringify(event.payload),
+        ),
+        column(events, (event) => event.at, 'timestamptz'),
+      ],
+      sql`, `,
+    )}) with ordinality as v(order_id, account, client_order_id, symbol, status, filled_quantity, source,
+      reason, payload, at, position)
+    order by v.position`);
+}
