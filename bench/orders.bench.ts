@@ -27,7 +27,8 @@
  *
  * Knobs: --duration / BENCH_DURATION (measured s per setup for the limit scenario, default 8; the market
  * scenario gets half the rounds), --rounds / BENCH_ROUNDS (default 4), --warmup / BENCH_WARMUP (s,
- * default 2), --connections / BENCH_CONNECTIONS (default 10), BENCH_DATABASE_URL. Exits 1 on any
+ * default 2), --connections / BENCH_CONNECTIONS (default 10), BENCH_DATABASE_URL, BENCH_SETUPS (a
+ * comma-separated subset of pglite,pg,mem: one setup at a time, for a profile). Exits 1 on any
  * non-2xx, socket error or durability mismatch.
  */
 import 'reflect-metadata';
@@ -106,13 +107,15 @@ async function main(): Promise<number> {
       targets.push({ setup, key, received201: 0 });
     };
 
-    await start('pglite', 'PGlite (embedded)', {});
-    const database = await postgres(serverUrl);
+    // BENCH_SETUPS=pglite,pg,mem (the default: all three) runs only those: for profiling one at a time.
+    const setups = new Set((process.env.BENCH_SETUPS ?? 'pglite,pg,mem').split(','));
+    if (setups.has('pglite')) await start('pglite', 'PGlite (embedded)', {});
+    const database = setups.has('pg') ? await postgres(serverUrl) : null;
     if (database) {
       closers.push(() => database.drop());
       await start('pg', database.label, { database });
     }
-    await start('mem', 'storage disabled', { inMemory: true });
+    if (setups.has('mem')) await start('mem', 'storage disabled', { inMemory: true });
     await smokeTest(targets);
 
     const load = new LoadGenerator();
@@ -139,7 +142,8 @@ async function main(): Promise<number> {
         'storage disabled: order and fill repositories in memory; the rest of the app (API keys, cached) ' +
         'is unchanged.\n',
     );
-    if (!database) out(`skipped: no PostgreSQL at ${redact(serverUrl)} (set BENCH_DATABASE_URL)\n`);
+    if (!database && setups.has('pg'))
+      out(`skipped: no PostgreSQL at ${redact(serverUrl)} (set BENCH_DATABASE_URL)\n`);
 
     const failures = rows.filter(failed);
     if (failures.length > 0 || !durable) {
