@@ -19,7 +19,9 @@ export class PaperConnection {
     private readonly unit: PaperUnitOfWork,
     private readonly logger: PaperLogger,
     private readonly announce: (event: BrokerEvent) => void,
-  ) {}
+  ) {
+    unit.onGroupFailure((error) => void this.fail(error));
+  }
 
   get status(): ConnectionStatus {
     return this.state;
@@ -59,14 +61,36 @@ export class PaperConnection {
       return this.unit.run(operation);
     } catch (error) {
       if (!(error instanceof JournalWriteError)) throw error;
+      throw this.fail(error);
+    }
+  }
+
+  /**
+   * Runs an operation someone waits on (a placement, a cancel) and answers once it is journaled with the
+   * others of its turn: one append for all of them, and no answer before its commit is written.
+   */
+  async transactDurably<T>(operation: () => T): Promise<T> {
+    const result = this.unit.run(operation, { deferred: true });
+    try {
+      await this.unit.written();
+    } catch (error) {
+      if (!(error instanceof JournalWriteError)) throw error;
+      throw this.fail(error);
+    }
+    return result;
+  }
+
+  /** The journal could not be written: the account stops (once), and callers get a connection error. */
+  fail(error: JournalWriteError): BrokerConnectionError {
+    if (this.journalFailure === null) {
       this.journalFailure = error.message;
       this.logger('error', `${error.message}; paper account ${this.account} stops until restarted`);
       this.stopTimer();
       this.set('down', error.message);
-      throw new BrokerConnectionError(`paper account ${this.account}: ${error.message}`, {
-        broker: 'paper',
-      });
     }
+    return new BrokerConnectionError(`paper account ${this.account}: ${error.message}`, {
+      broker: 'paper',
+    });
   }
 
   private tickOnTimer(tick: () => void): void {

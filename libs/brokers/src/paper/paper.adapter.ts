@@ -91,7 +91,7 @@ export class PaperAdapter extends BrokerAdapter {
    */
   async placeOrder(request: OrderRequest): Promise<OrderAck> {
     this.connection.require();
-    const order = this.connection.transact(() => this.parts.engine.place(request));
+    const order = await this.connection.transactDurably(() => this.parts.engine.place(request));
     return Promise.resolve({
       brokerOrderId: order.brokerOrderId,
       clientOrderId: order.clientOrderId,
@@ -102,7 +102,7 @@ export class PaperAdapter extends BrokerAdapter {
 
   async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
     this.connection.require();
-    const order = this.connection.transact(() => this.parts.engine.cancel(brokerOrderId));
+    const order = await this.connection.transactDurably(() => this.parts.engine.cancel(brokerOrderId));
     return Promise.resolve(toBrokerOrder(order));
   }
 
