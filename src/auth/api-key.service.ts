@@ -35,11 +35,11 @@ export class ApiKeyService {
   ) {}
 
   async authenticate(key: string): Promise<ApiKeyPrincipal | undefined> {
-    const hashes = this.hasher.hashes(key);
-    const hash = hashes['hmac-sha256'];
+    const hash = this.hasher.hash(key);
     const cached = this.verified.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;
-    const record = await this.store.findByHashes(hashes);
+    // The bare digest of keys stored before the pepper is only worth computing when the cache misses.
+    const record = await this.store.findByHashes(this.hasher.hashes(key));
     if (!record || record.revokedAt !== null) {
       this.verified.delete(hash);
       return undefined;

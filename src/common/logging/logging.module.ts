@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { Configuration } from '../../config/configuration.js';
 import { LOG_DESTINATION } from './log-destination.js';
@@ -20,6 +20,17 @@ export const REDACTED_PATHS = [
   '*.token',
   '*.key',
 ];
+
+/**
+ * Standard output written asynchronously: a request never waits for its log line to reach the pipe (a
+ * slow log collector would otherwise stall the order path). What is still in flight is written out
+ * synchronously when the process exits.
+ */
+function asynchronousStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => stream.flushSync());
+  return stream;
+}
 
 @Module({
   imports: [
@@ -42,7 +53,7 @@ export const REDACTED_PATHS = [
         return {
           // nestjs-pino's default route pattern matches nothing under Fastify's middie in Nest 12.
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-          pinoHttp: destination ? [options, destination] : options,
+          pinoHttp: pretty ? options : [options, destination ?? asynchronousStdout()],
         };
       },
     }),
