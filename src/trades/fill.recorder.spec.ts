@@ -38,6 +38,8 @@ describe('FillRecorder', () => {
 
   /** Resolves once every write queued so far has settled. */
   const settle = async (): Promise<void> => {
+    // Fills heard in one turn are queued at its end.
+    await new Promise((resolve) => setImmediate(resolve));
     await recorder.record('paper', [fill('settle')]).catch(() => undefined);
   };
 
@@ -64,6 +66,16 @@ describe('FillRecorder', () => {
     expect(insert.mock.calls.slice(0, 2)).toEqual([
       ['paper', [fill('E1')]],
       ['other', [fill('E2')]],
+    ]);
+  });
+
+  it('stores the fills a broker reports in one turn with one insert per account', async () => {
+    for (const id of ['A1', 'A2', 'A3']) events.next({ type: 'fill', account: 'paper', fill: fill(id) });
+    events.next({ type: 'fill', account: 'other', fill: fill('B1') });
+    await settle();
+    expect(insert.mock.calls.slice(0, 2)).toEqual([
+      ['paper', [fill('A1'), fill('A2'), fill('A3')]],
+      ['other', [fill('B1')]],
     ]);
   });
 

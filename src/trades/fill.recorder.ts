@@ -32,6 +32,8 @@ export class FillRecorder implements BeforeApplicationShutdown {
   private readonly queue = new SerialQueue();
   private readonly subscription: Subscription;
   private readonly relinks = new Set<NodeJS.Timeout>();
+  /** Fills heard this turn and not yet queued, by account. */
+  private readonly gathered = new Map<string, Fill[]>();
 
   constructor(
     registry: AccountRegistry,
@@ -43,8 +45,23 @@ export class FillRecorder implements BeforeApplicationShutdown {
     // Subscribed here, not in onModuleInit: the registry connects its accounts in its own onModuleInit,
     // which runs first, and a broker may report executions as soon as it is connected.
     this.subscription = registry.events.subscribe((event) => {
-      if (event.type !== 'fill') return;
-      this.record(event.account, [event.fill]).catch(() => undefined); // logged in store()
+      if (event.type === 'fill') this.gather(event.account, event.fill);
+    });
+  }
+
+  /** Fills reported in one turn of the event loop are stored together: one insert per account, not per fill. */
+  private gather(account: string, fill: Fill): void {
+    const waiting = this.gathered.get(account);
+    if (waiting) {
+      waiting.push(fill);
+      return;
+    }
+    this.gathered.set(account, [fill]);
+    if (this.gathered.size > 1) return;
+    setImmediate(() => {
+      const batches = [...this.gathered];
+      this.gathered.clear();
+      for (const [from, fills] of batches) this.record(from, fills).catch(() => undefined); // logged in store()
     });
   }
 
@@ -60,6 +77,8 @@ export class FillRecorder implements BeforeApplicationShutdown {
   /** Stops listening and lets the queued writes finish before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.subscription.unsubscribe();
+    for (const [account, fills] of this.gathered) this.record(account, fills).catch(() => undefined);
+    this.gathered.clear();
     for (const timer of this.relinks) clearTimeout(timer);
     this.relinks.clear();
     await this.queue.drained();
