@@ -6,13 +6,15 @@ import type { Configuration } from '../config/configuration.js';
 import { EquitySnapshotRepository } from './equity-snapshot.repository.js';
 import { LiveStateService } from './live/live-state.service.js';
 
-/** Stores each account's equity on a timer and after every fill: the live record performance reads. */
+/** Stores each account's equity on a timer and after fills: the live record performance reads. */
 @Injectable()
 export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EquitySnapshotRecorder.name);
   private timer: NodeJS.Timeout | undefined;
   private subscription: Subscription | undefined;
   private writes: Promise<void> = Promise.resolve();
+  /** Accounts with fills booked this turn, snapshotted at its end. */
+  private readonly filled = new Set<string>();
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -23,7 +25,7 @@ export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     const { equitySnapshotIntervalMs } = this.config.get('sync', { infer: true });
-    this.subscription = this.live.fillsBooked.subscribe((account) => void this.record(account));
+    this.subscription = this.live.fillsBooked.subscribe((account) => this.afterFills(account));
     this.recordAll();
     this.timer = setInterval(() => this.recordAll(), equitySnapshotIntervalMs);
     this.timer.unref();
@@ -45,6 +47,21 @@ export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplica
         this.logger.warn(`Equity snapshot of "${account}" not stored: ${(error as Error).message}`),
       );
     return this.writes;
+  }
+
+  /**
+   * One snapshot per account after the fills of one event-loop turn, taken once they are all booked: a
+   * burst of fills is one step of the equity curve, not one write per fill.
+   */
+  private afterFills(account: string): void {
+    if (this.filled.has(account)) return;
+    this.filled.add(account);
+    if (this.filled.size > 1) return;
+    setImmediate(() => {
+      const accounts = [...this.filled];
+      this.filled.clear();
+      for (const name of accounts) void this.record(name);
+    });
   }
 
   private recordAll(): void {
