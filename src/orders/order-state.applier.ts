@@ -55,6 +55,8 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy, BeforeA
   private readonly logger = new Logger(OrderStateApplier.name);
   private readonly queue = new SerialQueue();
   private readonly known = new KnownOrders();
+  /** Changes not yet stored (or given up), re-judgings included: what {@link settled} waits for. */
+  private readonly changing = new Set<Promise<OrderRecord>>();
   /** Each order's latest write staged and not yet settled: what a change that writes nothing waits for. */
   private readonly writing = new Map<string, Promise<OrderRecord | null>>();
   /** Cancels asked for (by the kill switch): whichever report of the cancel comes first carries the cause. */
@@ -88,10 +90,9 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy, BeforeA
     this.known.remember(order);
   }
 
-  /** Settles once every change queued so far has been judged and its write committed or failed. */
+  /** Settles once every change asked for so far has been stored or has failed, re-judged ones included. */
   async settled(): Promise<void> {
-    await this.queue.drained();
-    await Promise.allSettled([...this.writing.values()]);
+    while (this.changing.size > 0) await Promise.allSettled([...this.changing]);
   }
 
   /**
@@ -134,7 +135,15 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy, BeforeA
   }
 
   /** Judges in turn, waits for the write outside the turn, and judges again on a fresh read if it was stale. */
-  private async change(judge: () => Promise<Staged>): Promise<OrderRecord> {
+  private change(judge: () => Promise<Staged>): Promise<OrderRecord> {
+    const changing = this.judgeUntilStored(judge);
+    this.changing.add(changing);
+    const done = (): boolean => this.changing.delete(changing);
+    changing.then(done, done);
+    return changing;
+  }
+
+  private async judgeUntilStored(judge: () => Promise<Staged>): Promise<OrderRecord> {
     try {
       for (let attempt = 1; ; attempt++) {
         const { written } = await this.queue.run(judge);
