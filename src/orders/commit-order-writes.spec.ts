@@ -3,23 +3,10 @@ import { openDatabase, type OpenDatabase } from '../persistence/open-database.js
 import { commitOrderWrites } from './commit-order-writes.js';
 import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import type { OrderRecord } from './order-record.js';
-import { newOrderRecord, orderEvent } from './order-records.js';
+import { restingOrderRecord } from './testing/resting-order-record.js';
+import { orderEvent } from './order-records.js';
 
-const order = (clientOrderId: string): OrderRecord =>
-  newOrderRecord(
-    'paper',
-    {
-      clientOrderId,
-      symbol: 'BTCUSDT',
-      side: 'buy',
-      type: 'limit',
-      timeInForce: 'gtc',
-      quantity: '0.5',
-      price: '100.10',
-    },
-    `fp-${clientOrderId}`,
-    'momentum',
-  );
+const order = (clientOrderId: string): OrderRecord => restingOrderRecord(clientOrderId, 'momentum');
 
 const next = (record: OrderRecord, fields: Partial<OrderRecord>): OrderRecord => ({
   ...record,

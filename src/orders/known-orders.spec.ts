@@ -1,21 +1,8 @@
 import { KnownOrders } from './known-orders.js';
 import type { OrderRecord } from './order-record.js';
-import { newOrderRecord } from './order-records.js';
+import { restingOrderRecord } from './testing/resting-order-record.js';
 
-const order = (clientOrderId: string): OrderRecord =>
-  newOrderRecord(
-    'paper',
-    {
-      clientOrderId,
-      symbol: 'BTCUSDT',
-      side: 'buy',
-      type: 'limit',
-      timeInForce: 'gtc',
-      quantity: '1',
-      price: '1',
-    },
-    'fp',
-  );
+const order = (clientOrderId: string): OrderRecord => restingOrderRecord(clientOrderId);
 
 describe('KnownOrders', () => {
   it('finds an order by its id, its broker id and its client id, as last remembered', () => {
