@@ -13,8 +13,9 @@ const common = {
 };
 
 export default {
-  // Each e2e suite boots the whole app on an embedded PostgreSQL; on 2 cores that can take seconds.
-  testTimeout: 90_000,
+  // Each e2e suite boots the whole app on an embedded PostgreSQL; on 2 cores that can take seconds, and a
+  // test that starts the built server two or three times waits for each first start (up to 45 s each).
+  testTimeout: 180_000,
   projects: [
     {
       ...common,

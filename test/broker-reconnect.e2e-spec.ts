@@ -45,7 +45,8 @@ describe('an account whose broker is unreachable at start', () => {
   it('starts the API anyway, shows the account down, and connects it by itself once the broker answers', async () => {
     expect(await account()).toEqual(
       expect.objectContaining({
-        status: 'down',
+        // Between two attempts it is down; during one (a loaded machine may be caught there) connecting.
+        status: expect.stringMatching(/^(down|connecting)$/),
         downReason: expect.stringMatching(/^cannot connect to bybit.*; retrying with backoff$/),
       }),
     );

@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO, startServerProcess, type ServerProcess } from './support/server-process.js';
+import {
+  DEMO,
+  SERVER_START_TIMEOUT_MS,
+  startServerProcess,
+  type ServerProcess,
+} from './support/server-process.js';
 
 describe('npm run demo', () => {
   let dataDir: string;
@@ -15,7 +20,11 @@ describe('npm run demo', () => {
   });
 
   it('runs a paper and a Bybit account with no credentials, and trades on the Bybit one', async () => {
-    demo = await startServerProcess({ EDGERUNNER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 30_000, DEMO);
+    demo = await startServerProcess(
+      { EDGERUNNER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      SERVER_START_TIMEOUT_MS,
+      DEMO,
+    );
     const key = /er_[\w-]{20,}/.exec(demo.stdout())?.[0];
     expect(key).toBeDefined();
     const auth = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };

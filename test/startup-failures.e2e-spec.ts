@@ -2,10 +2,15 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startServerProcess, type ServerProcess } from './support/server-process.js';
+import {
+  freePort,
+  SERVER_START_TIMEOUT_MS,
+  startServerProcess,
+  type ServerProcess,
+} from './support/server-process.js';
 
 /** Longer than any of these takes, shorter than a hang: startServerProcess fails past it. */
-const EXIT_WITHIN_MS = 20_000;
+const EXIT_WITHIN_MS = SERVER_START_TIMEOUT_MS;
 
 /** A directory this user cannot create files in: read-only to a user, sysfs for root (which chmod cannot stop). */
 async function unwritableDirectory(root: string): Promise<string> {

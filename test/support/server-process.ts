@@ -43,10 +43,16 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string | null>;
 }
 
+/**
+ * A first start creates the embedded database (initdb and the migrations): about 10 s on the 2-core
+ * machine when idle, several times that while the other suites hold both cores.
+ */
+export const SERVER_START_TIMEOUT_MS = 45_000;
+
 /** Runs the built server (`npm run build` makes dist/) the way `npm start` does, with `env` added. */
 export async function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 20_000,
+  timeoutMs = SERVER_START_TIMEOUT_MS,
   entry = MAIN,
 ): Promise<ServerProcess> {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does)`);
