@@ -167,42 +167,6 @@ describe('OrderService', () => {
     ]);
   });
 
-  it('re-reads an order another process moved meanwhile, never writing over it from a stale view', async () => {
-    const placed = await service.place(order());
-    await settle();
-    // Another replica applied a partial fill: the row is one revision ahead of this process's view.
-    await database.db.execute(
-      sql`update orders set status = 'partially_filled', filled_quantity = 0.4, revision = revision + 1 where id = ${placed.id}`,
-    );
-    emit({ status: 'partially_filled', filledQuantity: '0.7' });
-    await settle();
-    const stored = await repository.findById(placed.id);
-    expect(stored).toEqual(expect.objectContaining({ status: 'partially_filled', filledQuantity: '0.7' }));
-    // Judged again on the row as the other process left it: one event for this change, none lost or doubled.
-    expect(
-      (await repository.eventsOf(placed.id)).map((event) => [event.status, event.filledQuantity]),
-    ).toEqual([
-      ['new', '0'],
-      ['submitted', '0'],
-      ['partially_filled', '0.7'],
-    ]);
-    // The view now follows the store: the next change applies without another re-read.
-    emit({ status: 'filled', filledQuantity: '1' });
-    await settle();
-    expect((await repository.findById(placed.id))?.status).toBe('filled');
-  });
-
-  it('never regresses a filled order when a late submitted arrives', async () => {
-    const placed = await service.place(order());
-    emit({ status: 'filled', filledQuantity: '1', averageFillPrice: '100' });
-    emit({ status: 'submitted', filledQuantity: '0' });
-    emit({ status: 'partially_filled', filledQuantity: '0.5' });
-    await settle();
-    expect(await service.get(placed.id)).toEqual(
-      expect.objectContaining({ status: 'filled', filledQuantity: '1', averageFillPrice: '100' }),
-    );
-  });
-
   it('applies fills that race the acknowledgement in broker order', async () => {
     placeOrder.mockImplementationOnce((request) => {
       emit({ status: 'partially_filled', filledQuantity: '0.4', clientOrderId: request.clientOrderId });
