@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
 import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 
@@ -6,11 +7,13 @@ describe('DrizzleRiskStateRepository', () => {
   let repository: DrizzleRiskStateRepository;
   const at = (iso: string): Date => new Date(iso);
 
-  beforeEach(async () => {
+  // One embedded database for the suite (creating one costs seconds); each test starts from empty tables.
+  beforeAll(async () => {
     database = await openDatabase({ dataDir: '', inMemory: true });
     repository = new DrizzleRiskStateRepository(database.db);
   });
-  afterEach(() => database.close());
+  afterAll(() => database.close());
+  beforeEach(() => database.db.execute(sql`truncate risk_days, risk_kill_switches`));
 
   it('reads a kill switch never set as off, and keeps the last one saved', async () => {
     expect(await repository.killSwitch('paper')).toEqual(

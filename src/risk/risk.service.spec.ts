@@ -9,6 +9,7 @@ import {
 } from '#brokers/paper/testing/paper-test-kit.js';
 import type { AccountRegistry } from '../broker/account-registry.js';
 import type { RiskLimits } from '../config/risk-limits.schema.js';
+import { sql } from 'drizzle-orm';
 import { openDatabase, type OpenDatabase } from '../persistence/open-database.js';
 import { DrizzleRiskStateRepository } from './drizzle-risk-state.repository.js';
 import { DailyLossTracker } from './daily-loss.tracker.js';
@@ -44,10 +45,13 @@ async function refusal(check: Promise<void>): Promise<string | null> {
 }
 
 describe('RiskService on a paper account', () => {
-  beforeAll(() => {
-    Logger.overrideLogger(false);
-  });
   let database: OpenDatabase;
+  // One embedded database for the suite (creating one costs seconds); each test starts from empty tables.
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    database = await openDatabase({ dataDir: '', inMemory: true });
+  });
+  afterAll(() => database.close());
   let kit: PaperTestKit;
   let now: number;
   let limits: RiskLimits;
@@ -55,7 +59,7 @@ describe('RiskService on a paper account', () => {
   let killSwitch: KillSwitchService;
 
   beforeEach(async () => {
-    database = await openDatabase({ dataDir: '', inMemory: true });
+    await database.db.execute(sql`truncate risk_days, risk_kill_switches`);
     kit = await startPaperTestKit({ account: 'paper' });
     now = T0;
     const clock = (): number => now;
@@ -81,7 +85,6 @@ describe('RiskService on a paper account', () => {
 
   afterEach(async () => {
     await kit.adapter.disconnect();
-    await database.close();
   });
 
   const check = (request: OrderRequest): Promise<string | null> =>
