@@ -1,4 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { arrayParameter, rowsOf } from '../persistence/batch-parameters.js';
 import type { Database } from '../persistence/database.js';
 import { orderEvents, orders } from '../persistence/schema/index.js';
 import type { OrderEvent, OrderRecord } from './order-record.js';
@@ -8,16 +9,6 @@ import type { OrderWrite, OrderWriteResult } from './order-write.js';
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 type Insert = Extract<OrderWrite, { kind: 'insert' }>;
 type Update = Extract<OrderWrite, { kind: 'update' }>;
-
-/** A column of the batch as one array parameter: a statement binds the same few parameters whatever its size. */
-function column<T>(items: readonly T[], pick: (item: T) => string | number | null, type: string): SQL {
-  return sql`${sql.param(items.map(pick))}::${sql.raw(type)}[]`;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  // Both drivers (pg and PGlite) answer raw queries with { rows }.
-  return (result as { rows?: T[] }).rows ?? [];
-}
 
 const keyOf = (order: Pick<OrderRecord, 'account' | 'clientOrderId'>): string =>
   `${order.account}\u0000${order.clientOrderId}`;
@@ -66,15 +57,15 @@ export function commitOrderWrites(db: Database, writes: readonly OrderWrite[]): 
 async function insertOrders(tx: Transaction, inserts: readonly Insert[]): Promise<Set<string>> {
   if (inserts.length === 0) return new Set();
   const list = inserts.map((insert) => insert.order);
-  const text = (pick: (order: OrderRecord) => string | null) => column(list, pick, 'text');
-  const decimal = (pick: (order: OrderRecord) => string | null) => column(list, pick, 'numeric');
+  const text = (pick: (order: OrderRecord) => string | null) => arrayParameter(list, pick, 'text');
+  const decimal = (pick: (order: OrderRecord) => string | null) => arrayParameter(list, pick, 'numeric');
   const result = await tx.execute(sql`
     insert into ${orders} (id, account, client_order_id, broker_order_id, symbol, side, type, time_in_force,
       quantity, filled_quantity, average_fill_price, price, stop_price, take_profit, stop_loss, status, role,
       parent_id, reject_reason, strategy, fingerprint, created_at, updated_at, revision)
     select * from unnest(${sql.join(
       [
-        column(list, (order) => order.id, 'uuid'),
+        arrayParameter(list, (order) => order.id, 'uuid'),
         text((order) => order.account),
         text((order) => order.clientOrderId),
         text((order) => order.brokerOrderId),
@@ -91,13 +82,13 @@ async function insertOrders(tx: Transaction, inserts: readonly Insert[]): Promis
         decimal((order) => order.stopLoss),
         text((order) => order.status),
         text((order) => order.role),
-        column(list, (order) => order.parentId, 'uuid'),
+        arrayParameter(list, (order) => order.parentId, 'uuid'),
         text((order) => order.rejectReason),
         text((order) => order.strategy),
         text((order) => order.fingerprint),
-        column(list, (order) => order.createdAt, 'timestamptz'),
-        column(list, (order) => order.updatedAt, 'timestamptz'),
-        column(list, (order) => order.revision, 'integer'),
+        arrayParameter(list, (order) => order.createdAt, 'timestamptz'),
+        arrayParameter(list, (order) => order.updatedAt, 'timestamptz'),
+        arrayParameter(list, (order) => order.revision, 'integer'),
       ],
       sql`, `,
     )})
@@ -116,7 +107,7 @@ async function readExisting(
     .select()
     .from(orders)
     .where(
-      sql`(${orders.account}, ${orders.clientOrderId}) in (select * from unnest(${column(list, (order) => order.account, 'text')}, ${column(list, (order) => order.clientOrderId, 'text')}))`,
+      sql`(${orders.account}, ${orders.clientOrderId}) in (select * from unnest(${arrayParameter(list, (order) => order.account, 'text')}, ${arrayParameter(list, (order) => order.clientOrderId, 'text')}))`,
     );
   return new Map(rows.map((row) => [keyOf(row), toOrderRecord(row)]));
 }
@@ -133,38 +124,39 @@ async function updateOrders(
   const applied = new Set<number>();
   let pending = updates;
   while (pending.length > 0) {
-    const seen = new Set<string>();
-    const round = pending.filter(({ write }) => !seen.has(write.order.id) && seen.add(write.order.id));
-    pending = pending.filter((update) => !round.includes(update));
-    const list = round.map(({ write }) => write.order);
+    // The first change of each order still pending; the rest wait for the next round.
+    const round = new Map<string, { readonly write: Update; readonly index: number }>();
+    const later: { readonly write: Update; readonly index: number }[] = [];
+    for (const update of pending) {
+      if (round.has(update.write.order.id)) later.push(update);
+      else round.set(update.write.order.id, update);
+    }
+    const list = [...round.values()].map(({ write }) => write.order);
     const result = await tx.execute(sql`
       update ${orders} set broker_order_id = v.broker_order_id, status = v.status, quantity = v.quantity,
         filled_quantity = v.filled_quantity, average_fill_price = v.average_fill_price,
         reject_reason = v.reject_reason, updated_at = v.updated_at, revision = v.revision
       from unnest(${sql.join(
         [
-          column(list, (order) => order.id, 'uuid'),
-          column(list, (order) => order.revision, 'integer'),
-          column(list, (order) => order.brokerOrderId, 'text'),
-          column(list, (order) => order.status, 'text'),
-          column(list, (order) => order.quantity, 'numeric'),
-          column(list, (order) => order.filledQuantity, 'numeric'),
-          column(list, (order) => order.averageFillPrice, 'numeric'),
-          column(list, (order) => order.rejectReason, 'text'),
-          column(list, (order) => order.updatedAt, 'timestamptz'),
+          arrayParameter(list, (order) => order.id, 'uuid'),
+          arrayParameter(list, (order) => order.revision, 'integer'),
+          arrayParameter(list, (order) => order.brokerOrderId, 'text'),
+          arrayParameter(list, (order) => order.status, 'text'),
+          arrayParameter(list, (order) => order.quantity, 'numeric'),
+          arrayParameter(list, (order) => order.filledQuantity, 'numeric'),
+          arrayParameter(list, (order) => order.averageFillPrice, 'numeric'),
+          arrayParameter(list, (order) => order.rejectReason, 'text'),
+          arrayParameter(list, (order) => order.updatedAt, 'timestamptz'),
         ],
         sql`, `,
       )}) as v(id, revision, broker_order_id, status, quantity, filled_quantity, average_fill_price,
         reject_reason, updated_at)
       where ${orders.id} = v.id and ${orders.revision} = v.revision - 1
       returning ${orders.id} as id`);
-    const ids = new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
-    for (const { write, index } of round) if (ids.has(write.order.id)) applied.add(index);
+    const stored = new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+    for (const [id, { index }] of round) if (stored.has(id)) applied.add(index);
     // A change after one that did not apply was judged against a state the store never had.
-    pending = pending.filter(({ write }) => {
-      const earlier = round.find((update) => update.write.order.id === write.order.id);
-      return earlier === undefined || applied.has(earlier.index);
-    });
+    pending = later.filter(({ write }) => stored.has(write.order.id));
   }
   return applied;
 }
@@ -172,7 +164,7 @@ async function updateOrders(
 /** Appends the events in the order given, so each order's trail keeps the order its changes came in. */
 async function insertEvents(tx: Transaction, events: readonly OrderEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const text = (pick: (event: OrderEvent) => string | null) => column(events, pick, 'text');
+  const text = (pick: (event: OrderEvent) => string | null) => arrayParameter(events, pick, 'text');
   await tx.execute(sql`
     insert into ${orderEvents}
       (order_id, account, client_order_id, symbol, status, filled_quantity, source, reason, payload, at)
@@ -180,18 +172,18 @@ async function insertEvents(tx: Transaction, events: readonly OrderEvent[]): Pro
       v.reason, v.payload::jsonb, v.at
     from unnest(${sql.join(
       [
-        column(events, (event) => event.orderId, 'uuid'),
+        arrayParameter(events, (event) => event.orderId, 'uuid'),
         text((event) => event.account),
         text((event) => event.clientOrderId),
         text((event) => event.symbol),
         text((event) => event.status),
-        column(events, (event) => event.filledQuantity, 'numeric'),
+        arrayParameter(events, (event) => event.filledQuantity, 'numeric'),
         text((event) => event.source),
         text((event) => event.reason),
         text((event) =>
           event.payload === null || event.payload === undefined ? null : JSON.stringify(event.payload),
         ),
-        column(events, (event) => event.at, 'timestamptz'),
+        arrayParameter(events, (event) => event.at, 'timestamptz'),
       ],
       sql`, `,
     )}) with ordinality as v(order_id, account, client_order_id, symbol, status, filled_quantity, source,

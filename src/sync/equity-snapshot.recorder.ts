@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Subscription } from 'rxjs';
+import { GroupCommit } from '#async';
 import { AccountRegistry } from '../broker/account-registry.js';
 import type { Configuration } from '../config/configuration.js';
 import { EquitySnapshotRepository } from './equity-snapshot.repository.js';
@@ -13,8 +14,14 @@ export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplica
   private timer: NodeJS.Timeout | undefined;
   private subscription: Subscription | undefined;
   private writes: Promise<void> = Promise.resolve();
-  /** Accounts with fills booked this turn, snapshotted at its end. */
-  private readonly filled = new Set<string>();
+  /**
+   * One snapshot per account after the fills of one event-loop turn, taken once they are all booked: a
+   * burst of fills is one step of the equity curve, not one write per fill.
+   */
+  private readonly afterFills = new GroupCommit<string, void>(async (accounts) => {
+    await Promise.all([...new Set(accounts)].map((account) => this.record(account)));
+    return accounts.map(() => undefined);
+  });
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -25,7 +32,7 @@ export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     const { equitySnapshotIntervalMs } = this.config.get('sync', { infer: true });
-    this.subscription = this.live.fillsBooked.subscribe((account) => this.afterFills(account));
+    this.subscription = this.live.fillsBooked.subscribe((account) => void this.afterFills.submit(account));
     this.recordAll();
     this.timer = setInterval(() => this.recordAll(), equitySnapshotIntervalMs);
     this.timer.unref();
@@ -34,6 +41,7 @@ export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplica
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     this.subscription?.unsubscribe();
+    await this.afterFills.drained();
     await this.writes;
   }
 
@@ -47,21 +55,6 @@ export class EquitySnapshotRecorder implements OnApplicationBootstrap, OnApplica
         this.logger.warn(`Equity snapshot of "${account}" not stored: ${(error as Error).message}`),
       );
     return this.writes;
-  }
-
-  /**
-   * One snapshot per account after the fills of one event-loop turn, taken once they are all booked: a
-   * burst of fills is one step of the equity curve, not one write per fill.
-   */
-  private afterFills(account: string): void {
-    if (this.filled.has(account)) return;
-    this.filled.add(account);
-    if (this.filled.size > 1) return;
-    setImmediate(() => {
-      const accounts = [...this.filled];
-      this.filled.clear();
-      for (const name of accounts) void this.record(name);
-    });
   }
 
   private recordAll(): void {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Fill, OrderSide } from '#brokers';
+import { arrayParameter, rowsOf } from '../persistence/batch-parameters.js';
 import { InjectDatabase, type Database } from '../persistence/database.js';
 import { fills, orders } from '../persistence/schema/index.js';
 import type { FillRecord } from './fill-record.js';
@@ -42,8 +43,7 @@ function orderIdOf(account: SQL | string, brokerOrderId: SQL | string, clientOrd
 
 /** The fills as one array per column: the insert binds the same few parameters whatever the batch size. */
 function columns(batch: readonly Fill[]): SQL[] {
-  const column = (pick: (fill: Fill) => string, type: string): SQL =>
-    sql`${sql.param(batch.map(pick))}::${sql.raw(type)}[]`;
+  const column = (pick: (fill: Fill) => string, type: string): SQL => arrayParameter(batch, pick, type);
   return [
     column((fill) => fill.executionId, 'text'),
     column((fill) => fill.brokerOrderId, 'text'),
@@ -94,8 +94,7 @@ export class DrizzleFillRepository extends FillRepository {
         ) as v
         on conflict (account, execution_id) do nothing
         returning execution_id, order_id`);
-      // Both drivers (pg and PGlite) answer raw queries with { rows }.
-      const { rows } = result as { rows: { execution_id: string; order_id: string | null }[] };
+      const rows = rowsOf<{ execution_id: string; order_id: string | null }>(result);
       inserted += rows.length;
       for (const row of rows) if (row.order_id === null) unlinked.push(row.execution_id);
     }

@@ -8,7 +8,7 @@ import {
   type FillRecorderOptions,
 } from './fill-recorder.options.js';
 import { FillRepository, type FillInsertOutcome } from './fill.repository.js';
-import { retryWithBackoff, SerialQueue } from '#async';
+import { GroupCommit, retryWithBackoff, SerialQueue } from '#async';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -32,8 +32,19 @@ export class FillRecorder implements BeforeApplicationShutdown {
   private readonly queue = new SerialQueue();
   private readonly subscription: Subscription;
   private readonly relinks = new Set<NodeJS.Timeout>();
-  /** Fills heard this turn and not yet queued, by account. */
-  private readonly gathered = new Map<string, Fill[]>();
+  /** Fills the brokers report in one turn of the event loop are stored with one insert per account. */
+  private readonly reported = new GroupCommit<{ readonly account: string; readonly fill: Fill }, void>(
+    async (reports) => {
+      const byAccount = new Map<string, Fill[]>();
+      for (const { account, fill } of reports)
+        byAccount.set(account, [...(byAccount.get(account) ?? []), fill]);
+      // A write that still fails after its retries is logged in store(); the reports are settled either way.
+      await Promise.all(
+        [...byAccount].map(([account, fills]) => this.record(account, fills).catch(() => undefined)),
+      );
+      return reports.map(() => undefined);
+    },
+  );
 
   constructor(
     registry: AccountRegistry,
@@ -45,23 +56,7 @@ export class FillRecorder implements BeforeApplicationShutdown {
     // Subscribed here, not in onModuleInit: the registry connects its accounts in its own onModuleInit,
     // which runs first, and a broker may report executions as soon as it is connected.
     this.subscription = registry.events.subscribe((event) => {
-      if (event.type === 'fill') this.gather(event.account, event.fill);
-    });
-  }
-
-  /** Fills reported in one turn of the event loop are stored together: one insert per account, not per fill. */
-  private gather(account: string, fill: Fill): void {
-    const waiting = this.gathered.get(account);
-    if (waiting) {
-      waiting.push(fill);
-      return;
-    }
-    this.gathered.set(account, [fill]);
-    if (this.gathered.size > 1) return;
-    setImmediate(() => {
-      const batches = [...this.gathered];
-      this.gathered.clear();
-      for (const [from, fills] of batches) this.record(from, fills).catch(() => undefined); // logged in store()
+      if (event.type === 'fill') void this.reported.submit({ account: event.account, fill: event.fill });
     });
   }
 
@@ -77,8 +72,7 @@ export class FillRecorder implements BeforeApplicationShutdown {
   /** Stops listening and lets the queued writes finish before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.subscription.unsubscribe();
-    for (const [account, fills] of this.gathered) this.record(account, fills).catch(() => undefined);
-    this.gathered.clear();
+    await this.reported.drained();
     for (const timer of this.relinks) clearTimeout(timer);
     this.relinks.clear();
     await this.queue.drained();
