@@ -61,7 +61,7 @@ module.exports = {
       name: 'ib-sdk-in-its-venue',
       comment: '@stoqey/ib is imported only in the IBKR venue folder and the TWS simulator',
       severity: 'error',
-      from: { pathNot: '^libs/(brokers/src/ibkr|simulators/src/tws)/' },
+      from: { pathNot: '^libs/(brokers|simulators)/src/ibkr/' },
       to: { path: 'node_modules/@stoqey/ib/' },
     },
     {

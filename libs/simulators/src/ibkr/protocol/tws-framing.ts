@@ -21,7 +21,7 @@ export class TwsFramingError extends Error {}
  * join frames anywhere.
  */
 export class TwsFrameReader {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private greeted = false;
 
   /** Feeds a chunk; answers the handshake's version range (once) and the complete messages it finished. */

@@ -26,7 +26,7 @@ describe('PLACE_ORDER as @stoqey/ib writes it at server version 193', () => {
     await once(server, 'listening');
     api = new IBApi({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, maxReqPerSec: 1000 });
     api.on(EventName.error, (error: Error, code: number) => clientErrors.push(`${code} ${error.message}`));
-    const ready = once(api, EventName.nextValidId);
+    const ready = new Promise<void>((resolve) => api.once(EventName.nextValidId, () => resolve()));
     api.connect(7);
     await ready;
   });
