@@ -85,9 +85,9 @@ export interface TwsCommissionReport {
 
 /**
  * The contract block OPEN_ORDER, EXECUTION_DATA and POSITION share (11 fields, conId first, exchange but no
- * primaryExch). PORTFOLIO_VALUE and CONTRACT_DATA lay their contracts out differently.
+ * primaryExch). PORTFOLIO_VALUE writes primaryExch in the exchange's place; CONTRACT_DATA has its own layout.
  */
-export function contractFields(contract: TwsContract): string[] {
+export function contractFields(contract: TwsContract, exchange = contract.exchange): string[] {
   return [
     String(contract.conId),
     contract.symbol,
@@ -96,7 +96,7 @@ export function contractFields(contract: TwsContract): string[] {
     contract.strike ?? '',
     contract.right ?? '',
     contract.multiplier ?? '',
-    contract.exchange,
+    exchange,
     contract.currency,
     contract.localSymbol ?? '',
     contract.tradingClass ?? '',
