@@ -9,7 +9,7 @@ import { defaultBybitSimulatorConfig } from './bybit-simulator-defaults.js';
 import type { BybitInstrument } from './market/bybit-instrument.js';
 import { BybitInstrumentRegistry } from './market/bybit-instrument-registry.js';
 import { BybitMarket, type BybitQuote, quoteAt } from './market/bybit-market.js';
-import { dec, isDecimal, isMultipleOf } from './paper-engine.js';
+import { dec, isDecimal, isMultipleOf } from '../paper-engine.js';
 import type { BybitFault } from './rest/bybit-fault-injector.js';
 import { BybitFaultInjector } from './rest/bybit-fault-injector.js';
 import { marketRoutes } from './rest/bybit-market-routes.js';

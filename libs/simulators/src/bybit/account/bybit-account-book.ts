@@ -3,7 +3,7 @@ import type { BybitCategory } from '../bybit-simulator-config.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
 import type { BybitMarket } from '../market/bybit-market.js';
 import { markPriceOf } from '../market/bybit-ticker-view.js';
-import { dec } from '../paper-engine.js';
+import { dec } from '../../paper-engine.js';
 import { type BybitExecution, toWsExecution } from './bybit-execution.js';
 import { type BybitOrder, isOpenStatus } from './bybit-order.js';
 import { toWsOrder } from './bybit-order-view.js';

@@ -5,7 +5,7 @@ import {
   PaperAdapter,
   type PaperInstrumentConfig,
   toDecimalString,
-} from '../paper-engine.js';
+} from '../../paper-engine.js';
 import { type BybitOrder, isConditional } from './bybit-order.js';
 
 /**

@@ -4,7 +4,7 @@ import { type BybitInstrument, toPaperInstrument } from '../market/bybit-instrum
 import type { BybitInstrumentRegistry } from '../market/bybit-instrument-registry.js';
 import type { BybitMarket, BybitQuote } from '../market/bybit-market.js';
 import { markPriceOf } from '../market/bybit-ticker-view.js';
-import { dec, InsufficientFundsError, InvalidOrderError } from '../paper-engine.js';
+import { dec, InsufficientFundsError, InvalidOrderError } from '../../paper-engine.js';
 import type { BybitParams } from '../rest/bybit-params.js';
 import { BybitAccountBook } from './bybit-account-book.js';
 import { BybitAccountEngine } from './bybit-account-engine.js';

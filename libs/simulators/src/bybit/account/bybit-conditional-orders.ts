@@ -1,5 +1,5 @@
 import type { BybitQuote } from '../market/bybit-market.js';
-import { InsufficientFundsError } from '../paper-engine.js';
+import { InsufficientFundsError } from '../../paper-engine.js';
 import type { BybitAccountBook } from './bybit-account-book.js';
 import type { BybitAccountEngine } from './bybit-account-engine.js';
 import { canAfford } from './bybit-funds-check.js';

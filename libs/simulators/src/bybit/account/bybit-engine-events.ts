@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Big from 'big.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
-import { type BrokerEvent, type BrokerOrder, dec, type Fill, type Position } from '../paper-engine.js';
+import { type BrokerEvent, type BrokerOrder, dec, type Fill, type Position } from '../../paper-engine.js';
 import type { BybitExecution } from './bybit-execution.js';
 import { orderFieldsOf } from './bybit-execution.js';
 import type { BybitOrder, BybitOrderStatus } from './bybit-order.js';

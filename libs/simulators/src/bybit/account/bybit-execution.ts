@@ -1,6 +1,6 @@
 import type Big from 'big.js';
 import type { BybitCategory } from '../bybit-simulator-config.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import type { BybitOrder } from './bybit-order.js';
 import { leavesQtyOf } from './bybit-order-view.js';
 

@@ -1,6 +1,6 @@
 import type Big from 'big.js';
 import type { BybitQuote } from '../market/bybit-market.js';
-import { dec } from '../paper-engine.js';
+import { dec } from '../../paper-engine.js';
 import type { BybitAccountBook } from './bybit-account-book.js';
 import type { BybitOrder } from './bybit-order.js';
 

@@ -1,6 +1,6 @@
 import type Big from 'big.js';
 import type { BybitQuote } from '../market/bybit-market.js';
-import { roundToStep } from '../paper-engine.js';
+import { roundToStep } from '../../paper-engine.js';
 import type { BybitAccountBook } from './bybit-account-book.js';
 import { type BybitOrder, isConditional } from './bybit-order.js';
 import { orderErrors } from './bybit-order-codes.js';

@@ -2,7 +2,7 @@ import type Big from 'big.js';
 import { BybitError } from '../bybit-error.js';
 import { RET } from '../bybit-ret-codes.js';
 import type { BybitCategory } from '../bybit-simulator-config.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import { paramsError } from '../rest/bybit-params.js';
 
 /**

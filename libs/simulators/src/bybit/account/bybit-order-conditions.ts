@@ -2,7 +2,7 @@ import type Big from 'big.js';
 import { BybitError } from '../bybit-error.js';
 import { RET } from '../bybit-ret-codes.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
-import { isMultipleOf, toDecimalString } from '../paper-engine.js';
+import { isMultipleOf, toDecimalString } from '../../paper-engine.js';
 import { type BybitParams, decimalString, paramsError, present } from '../rest/bybit-params.js';
 import type { BybitSide, BybitTriggerBy } from './bybit-order.js';
 

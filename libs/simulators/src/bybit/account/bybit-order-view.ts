@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { dec, toDecimalString } from '../paper-engine.js';
+import { dec, toDecimalString } from '../../paper-engine.js';
 import { type BybitOrder, isOpenStatus } from './bybit-order.js';
 
 const text = (value: Big | null, none: string): string => (value === null ? none : toDecimalString(value));

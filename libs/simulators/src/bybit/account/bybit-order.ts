@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { dec } from '../paper-engine.js';
+import { dec } from '../../paper-engine.js';
 import type { BybitCategory } from '../bybit-simulator-config.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
 

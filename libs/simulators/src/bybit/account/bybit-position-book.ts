@@ -1,6 +1,6 @@
 import type Big from 'big.js';
 import type { BybitInstrument } from '../market/bybit-instrument.js';
-import { dec, type Position } from '../paper-engine.js';
+import { dec, type Position } from '../../paper-engine.js';
 import type { BybitTriggerBy } from './bybit-order.js';
 
 /** What the account knows of one instrument's position beyond the engine's live figures. */

@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import type { BybitPositionState } from './bybit-position-book.js';
 
 const s = (value: Big): string => toDecimalString(value);

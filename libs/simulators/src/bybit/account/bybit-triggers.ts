@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Big from 'big.js';
-import { dec } from '../paper-engine.js';
+import { dec } from '../../paper-engine.js';
 import type { BybitQuote } from '../market/bybit-market.js';
 import { markPriceOf } from '../market/bybit-ticker-view.js';
 import { unexecuted, type BybitOrder, type BybitTriggerBy } from './bybit-order.js';

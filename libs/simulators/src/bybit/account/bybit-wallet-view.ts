@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import type { CoinFigures, WalletFigures } from './bybit-wallet.js';
 
 const s = (value: Big): string => toDecimalString(value);

@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { dec } from '../paper-engine.js';
+import { dec } from '../../paper-engine.js';
 import { type BybitOrder, isConditional } from './bybit-order.js';
 import { leavesQtyOf } from './bybit-order-view.js';
 import type { BybitPositionState } from './bybit-position-book.js';

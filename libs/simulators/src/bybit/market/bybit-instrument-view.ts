@@ -1,4 +1,4 @@
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import type { BybitInstrument } from './bybit-instrument.js';
 
 /** Digits after the point of a tick size: Bybit's `priceScale`. */

@@ -1,6 +1,6 @@
 import type Big from 'big.js';
 import type { BybitCategory, BybitInstrumentConfig } from '../bybit-simulator-config.js';
-import { dec, type PaperInstrumentConfig } from '../paper-engine.js';
+import { dec, type PaperInstrumentConfig } from '../../paper-engine.js';
 
 /** An instrument's rules parsed once, plus the name it trades under inside the paper engine. */
 export interface BybitInstrument {

@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { type Candle, dec } from '../paper-engine.js';
+import { type Candle, dec } from '../../paper-engine.js';
 import type { BybitInstrument } from './bybit-instrument.js';
 import type { BybitMarket } from './bybit-market.js';
 

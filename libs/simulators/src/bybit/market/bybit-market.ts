@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { type Candle, dec, PaperAdapter, type Ticker } from '../paper-engine.js';
+import { type Candle, dec, PaperAdapter, type Ticker } from '../../paper-engine.js';
 import type { BybitCategory } from '../bybit-simulator-config.js';
 import type { BybitInstrument } from './bybit-instrument.js';
 import { toPaperInstrument } from './bybit-instrument.js';

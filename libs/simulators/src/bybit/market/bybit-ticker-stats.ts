@@ -1,7 +1,7 @@
 import type Big from 'big.js';
 import type { BybitInstrument } from './bybit-instrument.js';
 import type { BybitMarket } from './bybit-market.js';
-import { dec } from '../paper-engine.js';
+import { dec } from '../../paper-engine.js';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,5 +1,5 @@
 import type Big from 'big.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import type { BybitQuote } from './bybit-market.js';
 import { type BybitTickerStats, changeFraction } from './bybit-ticker-stats.js';
 

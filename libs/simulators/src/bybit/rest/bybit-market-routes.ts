@@ -6,7 +6,7 @@ import { barStart, isKlineInterval, klineBars, nominalIntervalMs } from '../mark
 import type { BybitMarket } from '../market/bybit-market.js';
 import { tickerStats } from '../market/bybit-ticker-stats.js';
 import { linearRestTicker, spotRestTicker } from '../market/bybit-ticker-view.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import {
   type BybitParams,
   integerParam,

@@ -2,7 +2,7 @@ import type Big from 'big.js';
 import { BybitError } from '../bybit-error.js';
 import { RET } from '../bybit-ret-codes.js';
 import { BYBIT_CATEGORIES, type BybitCategory } from '../bybit-simulator-config.js';
-import { dec, isDecimal } from '../paper-engine.js';
+import { dec, isDecimal } from '../../paper-engine.js';
 
 /** A request's parameters: the JSON body of a POST, or the decoded query of a GET (all strings). */
 export type BybitParams = Readonly<Record<string, unknown>>;

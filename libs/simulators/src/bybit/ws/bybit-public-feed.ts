@@ -5,7 +5,7 @@ import { barStart, type KlineBar, klineBars, type KlineInterval } from '../marke
 import type { BybitMarket } from '../market/bybit-market.js';
 import { tickerStats } from '../market/bybit-ticker-stats.js';
 import { nextTickDirection, wsTicker } from '../market/bybit-ticker-view.js';
-import { toDecimalString } from '../paper-engine.js';
+import { toDecimalString } from '../../paper-engine.js';
 import type { BybitWsConnection } from './bybit-ws-connection.js';
 import { parsePublicTopic } from './bybit-ws-topics.js';
 
