@@ -61,7 +61,7 @@ async function insertOrders(tx: Transaction, inserts: readonly Insert[]): Promis
   const decimal = (pick: (order: OrderRecord) => string | null) => arrayParameter(list, pick, 'numeric');
   const result = await tx.execute(sql`
     insert into ${orders} (id, account, client_order_id, broker_order_id, symbol, side, type, time_in_force,
-      quantity, filled_quantity, average_fill_price, price, stop_price, take_profit, stop_loss, status, role,
+      quantity, filled_quantity, average_fill_price, price, stop_price, trailing_amount, take_profit, stop_loss, status, role,
       parent_id, reject_reason, strategy, fingerprint, created_at, updated_at, revision)
     select * from unnest(${sql.join(
       [
@@ -78,6 +78,7 @@ async function insertOrders(tx: Transaction, inserts: readonly Insert[]): Promis
         decimal((order) => order.averageFillPrice),
         decimal((order) => order.price),
         decimal((order) => order.stopPrice),
+        decimal((order) => order.trailingAmount),
         decimal((order) => order.takeProfit),
         decimal((order) => order.stopLoss),
         text((order) => order.status),

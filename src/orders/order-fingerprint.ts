@@ -10,6 +10,7 @@ export function orderFingerprint(account: string, dto: PlaceOrderDto): string {
     dto.quantity,
     dto.price ?? null,
     dto.stopPrice ?? null,
+    ...(dto.trailingAmount === undefined ? [] : [dto.trailingAmount]),
     dto.timeInForce,
     dto.takeProfit ?? null,
     dto.stopLoss ?? null,

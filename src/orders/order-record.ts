@@ -15,6 +15,8 @@ export interface OrderRecord {
   readonly averageFillPrice: DecimalString | null;
   readonly price: DecimalString | null;
   readonly stopPrice: DecimalString | null;
+  /** A trailing stop's distance behind the best price. */
+  readonly trailingAmount: DecimalString | null;
   readonly takeProfit: DecimalString | null;
   readonly stopLoss: DecimalString | null;
   readonly status: OrderStatus;

@@ -24,6 +24,7 @@ export function newOrderRecord(
     averageFillPrice: null,
     price: request.price ?? null,
     stopPrice: request.stopPrice ?? null,
+    trailingAmount: request.trailingAmount ?? null,
     takeProfit: request.takeProfit ?? null,
     stopLoss: request.stopLoss ?? null,
     status: 'new',

@@ -262,6 +262,7 @@ export class OrderStateApplier implements OnModuleInit, OnModuleDestroy, BeforeA
       averageFillPrice: null,
       price: order.price,
       stopPrice: order.stopPrice,
+      trailingAmount: order.trailingAmount ?? null,
       takeProfit: null,
       stopLoss: null,
       status: 'new',

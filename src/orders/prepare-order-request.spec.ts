@@ -99,5 +99,22 @@ describe('prepareOrderRequest', () => {
     expect(() => prepareOrderRequest(order({ stopPrice: '1' }), btc, everything, 'paper', 'c')).toThrow(
       /stopPrice is only for stop/,
     );
+    expect(() => prepareOrderRequest(order({ trailingAmount: '5' }), btc, everything, 'paper', 'c')).toThrow(
+      /trailingAmount is only for trailing_stop orders, not limit/,
+    );
+  });
+
+  it("rounds a trailing stop's distance to the tick, and refuses it where the broker has none", () => {
+    const trailing = order({ type: 'trailing_stop', price: undefined, trailingAmount: '25.04' });
+    const withTrailing: BrokerCapabilities = {
+      ...everything,
+      orderTypes: [...everything.orderTypes, 'trailing_stop'],
+    };
+    expect(prepareOrderRequest(trailing, btc, withTrailing, 'ibkr', 'c')).toEqual(
+      expect.objectContaining({ type: 'trailing_stop', trailingAmount: '25', price: undefined }),
+    );
+    expect(() => prepareOrderRequest(trailing, btc, everything, 'paper', 'c')).toThrow(
+      new UnprocessableError('type "trailing_stop" is not supported by paper'),
+    );
   });
 });

@@ -48,6 +48,9 @@ function checkFieldsForType(dto: PlaceOrderDto): void {
   if (dto.stopPrice !== undefined && dto.type !== 'stop' && dto.type !== 'stop_limit') {
     throw new ValidationFailedError(`stopPrice is only for stop and stop_limit orders, not ${dto.type}`);
   }
+  if (dto.trailingAmount !== undefined && dto.type !== 'trailing_stop') {
+    throw new ValidationFailedError(`trailingAmount is only for trailing_stop orders, not ${dto.type}`);
+  }
 }
 
 /**
@@ -77,6 +80,7 @@ export function prepareOrderRequest(
     quantity: toDecimalString(quantity),
     price: roundPrice('price', dto.price, instrument),
     stopPrice: roundPrice('stopPrice', dto.stopPrice, instrument),
+    trailingAmount: roundPrice('trailingAmount', dto.trailingAmount, instrument),
     timeInForce: dto.timeInForce,
     takeProfit: roundPrice('takeProfit', dto.takeProfit, instrument),
     stopLoss: roundPrice('stopLoss', dto.stopLoss, instrument),

@@ -1,1 +1,2 @@
 export * from './bybit/index.js';
+export * from './ibkr/index.js';

@@ -42,6 +42,9 @@ export class OrderView {
   @ApiProperty({ type: String, nullable: true, example: null })
   stopPrice!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'trailing_stop only' })
+  trailingAmount!: string | null;
+
   @ApiProperty({ type: String, nullable: true, example: null })
   takeProfit!: string | null;
 

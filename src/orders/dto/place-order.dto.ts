@@ -5,6 +5,7 @@ import {
   IsDecimalValue,
   needsLimitPrice,
   needsStopPrice,
+  needsTrailingAmount,
   ORDER_SIDES,
   ORDER_TYPES,
   TIMES_IN_FORCE,
@@ -61,6 +62,16 @@ export class PlaceOrderDto {
   @IsDefined({ message: 'stopPrice is required for stop and stop_limit orders' })
   @IsDecimalValue({ positive: true })
   stopPrice?: string;
+
+  @ApiPropertyOptional({
+    ...DECIMAL_EXAMPLE,
+    example: '2.5',
+    description: 'trailing_stop only: how far behind the best price the stop follows, in price units',
+  })
+  @ValidateIf((order: PlaceOrderDto) => needsTrailingAmount(order.type) || order.trailingAmount !== undefined)
+  @IsDefined({ message: 'trailingAmount is required for trailing_stop orders' })
+  @IsDecimalValue({ positive: true })
+  trailingAmount?: string;
 
   @ApiPropertyOptional({ enum: TIMES_IN_FORCE, default: 'gtc' })
   @IsIn(TIMES_IN_FORCE, { message: `timeInForce must be one of ${TIMES_IN_FORCE.join(', ')}` })

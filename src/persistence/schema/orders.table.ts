@@ -21,6 +21,7 @@ export const orders = pgTable(
     averageFillPrice: decimal('average_fill_price'),
     price: decimal('price'),
     stopPrice: decimal('stop_price'),
+    trailingAmount: decimal('trailing_amount'),
     takeProfit: decimal('take_profit'),
     stopLoss: decimal('stop_loss'),
     status: text('status').notNull(),

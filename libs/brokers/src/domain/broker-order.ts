@@ -19,7 +19,10 @@ export interface BrokerOrder {
   readonly filledQuantity: DecimalString;
   readonly averageFillPrice: DecimalString | null;
   readonly price: DecimalString | null;
+  /** For a trailing stop, where its stop stands now, when the broker says. */
   readonly stopPrice: DecimalString | null;
+  /** For a trailing stop, the distance it trails by; absent for other types. */
+  readonly trailingAmount?: DecimalString | null;
   readonly status: OrderStatus;
   readonly role: OrderRole;
   /** For a bracket child, the broker id of its entry order. */

@@ -11,6 +11,8 @@ export interface OrderRequest {
   readonly quantity: DecimalString;
   readonly price?: DecimalString;
   readonly stopPrice?: DecimalString;
+  /** Trailing stop: how far behind the best price (below it for a sell, above for a buy) the stop follows. */
+  readonly trailingAmount?: DecimalString;
   readonly timeInForce: TimeInForce;
   /** Bracket: limit price of the take-profit child, active once the entry fills. */
   readonly takeProfit?: DecimalString;

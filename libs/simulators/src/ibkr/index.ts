@@ -1,0 +1,3 @@
+export * from './tws-simulator.js';
+export * from './tws-simulator-config.js';
+export * from './tws-simulator-defaults.js';
