@@ -48,6 +48,18 @@ export interface TwsAccountConfig {
   readonly startingCash: string;
 }
 
+/** IB's historical data pacing limits; a request breaking one is answered with 162 (pacing violation). */
+export interface TwsHistoryPacingConfig {
+  /** No identical request within this window (IB: 15 s). */
+  readonly identicalMs: number;
+  /** `burstCount` requests for one contract, exchange and tick type within `burstMs` are too many (IB: 6 in 2 s). */
+  readonly burstMs: number;
+  readonly burstCount: number;
+  /** At most `windowCount` requests within `windowMs` (IB: 60 in 10 minutes). */
+  readonly windowMs: number;
+  readonly windowCount: number;
+}
+
 export interface TwsSimulatorConfig {
   /** Interface to listen on: loopback only by default. */
   readonly host: string;
@@ -63,4 +75,6 @@ export interface TwsSimulatorConfig {
   readonly seed: number;
   /** Minutes of one-minute bars generated before start, so historical data exists at once. */
   readonly historyMinutes: number;
+  /** IB's historical data pacing; {@link defaultTwsHistoryPacing} when left out. */
+  readonly historyPacing?: TwsHistoryPacingConfig;
 }

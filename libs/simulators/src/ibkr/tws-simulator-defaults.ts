@@ -1,4 +1,8 @@
-import type { TwsInstrumentConfig, TwsSimulatorConfig } from './tws-simulator-config.js';
+import type {
+  TwsHistoryPacingConfig,
+  TwsInstrumentConfig,
+  TwsSimulatorConfig,
+} from './tws-simulator-config.js';
 
 /** The paper account IB's examples use. */
 export const DEFAULT_TWS_ACCOUNT = 'DU1234567';
@@ -93,6 +97,11 @@ export function defaultTwsInstruments(): TwsInstrumentConfig[] {
   ];
 }
 
+/** IB's documented limits: identical within 15 s, 6 per contract in 2 s, 60 in 10 minutes. */
+export function defaultTwsHistoryPacing(): TwsHistoryPacingConfig {
+  return { identicalMs: 15_000, burstMs: 2_000, burstCount: 6, windowMs: 600_000, windowCount: 60 };
+}
+
 export function defaultTwsSimulatorConfig(): TwsSimulatorConfig {
   return {
     host: '127.0.0.1',
@@ -103,5 +112,6 @@ export function defaultTwsSimulatorConfig(): TwsSimulatorConfig {
     tickIntervalMs: 0,
     seed: 7,
     historyMinutes: 600,
+    historyPacing: defaultTwsHistoryPacing(),
   };
 }

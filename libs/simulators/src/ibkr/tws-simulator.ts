@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { SerialQueue } from '#async';
 import { dec, toDecimalString } from '../paper-engine.js';
 import { TwsAccount } from './account/tws-account.js';
+import { accountHandlers } from './account/tws-account-handlers.js';
 import { contractHandlers } from './market/tws-contract-handlers.js';
+import { historicalHandlers } from './market/tws-historical-handlers.js';
+import { marketDataHandlers } from './market/tws-market-data-handlers.js';
 import { TwsInstrumentRegistry } from './market/tws-instrument-registry.js';
 import { TwsExecutions } from './orders/tws-executions.js';
 import { TwsOrderBook } from './orders/tws-order-book.js';
@@ -16,7 +19,7 @@ import { TwsSession, type TwsSessionHost } from './session/tws-session.js';
 import { TwsClientRegistry } from './session/tws-client-registry.js';
 import { systemHandlers } from './session/tws-system-handlers.js';
 import type { TwsInstrumentConfig, TwsSimulatorConfig } from './tws-simulator-config.js';
-import { defaultTwsSimulatorConfig } from './tws-simulator-defaults.js';
+import { defaultTwsHistoryPacing, defaultTwsSimulatorConfig } from './tws-simulator-defaults.js';
 import { formatTwsTime } from './tws-time.js';
 
 /** A price to move to: one price (bid and ask around it), or an explicit bid and ask. */
@@ -84,6 +87,15 @@ export class TwsSimulator implements TwsSessionHost {
       ),
       ...orderHandlers(book, executions, messenger),
       ...contractHandlers(this.registry, now),
+      // Every account's engine quotes the same market: the first one feeds market data and history.
+      ...marketDataHandlers(this.registry, this.accounts[0]!.engine),
+      ...historicalHandlers({
+        registry: this.registry,
+        engine: this.accounts[0]!.engine,
+        pacing: this.config.historyPacing ?? defaultTwsHistoryPacing(),
+        now,
+      }),
+      ...accountHandlers(this.accounts, this.registry, now),
     ]);
     this.server = createServer((socket: Socket) => {
       this.clients.add(new TwsSession(socket, this, () => formatTwsTime(now())));

@@ -75,13 +75,16 @@ export class TwsClientRegistry {
     }
   }
 
-  /** 1102 or 1101; on 1101 every market data subscription is gone and must be requested again. */
+  /** 1102 or 1101; on 1101 market data and kept-up-to-date bars are gone and must be requested again. */
   linkRestored(dataKept: boolean): void {
     this.linkDown = false;
     for (const session of this.sessions) {
       session.setLinkLost(false);
       if (!session.started) continue;
-      if (!dataKept) session.subscriptions.cancelKind('marketData');
+      if (!dataKept) {
+        session.subscriptions.cancelKind('marketData');
+        session.subscriptions.cancelKind('historicalUpdates');
+      }
       session.notice(
         dataKept ? 1102 : 1101,
         `Connectivity between IB and Trader Workstation has been restored - data ${dataKept ? 'maintained' : 'lost'}.`,
