@@ -177,7 +177,7 @@ accounts:
 
     it('refuses a broker kind no venue has, naming the field and the kinds there are', () => {
       expect(refusal('accounts: [{ name: a, broker: ftx }]')).toMatch(
-        /accounts\.0\.broker: broker must be one of the following values: paper, bybit/,
+        /accounts\.0\.broker: broker must be one of the following values: paper, bybit, ibkr/,
       );
     });
 

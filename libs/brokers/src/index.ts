@@ -5,4 +5,5 @@ export * from './instrumentation/index.js';
 export * from './paper/index.js';
 export * from './port/index.js';
 export * from './bybit/index.js';
+export * from './ibkr/index.js';
 export * from './venues.js';

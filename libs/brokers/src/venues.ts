@@ -1,4 +1,5 @@
 import { bybitVenue } from './bybit/bybit.venue.js';
+import { ibkrVenue } from './ibkr/ibkr.venue.js';
 import { paperVenue } from './paper/paper.venue.js';
 import type { BrokerVenue } from './port/broker-venue.js';
 
@@ -7,7 +8,7 @@ import type { BrokerVenue } from './port/broker-venue.js';
  * `accounts[].broker` and `accounts[].<kind>` against it and the account registry builds adapters from it.
  * A new venue is its folder and one line here.
  */
-export const BROKER_VENUES = [paperVenue, bybitVenue] as const;
+export const BROKER_VENUES = [paperVenue, bybitVenue, ibkrVenue] as const;
 
 type ListedVenue = (typeof BROKER_VENUES)[number];
 type OptionsOf<V> = V extends BrokerVenue<infer O, string> ? O : never;

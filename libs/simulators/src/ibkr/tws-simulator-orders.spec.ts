@@ -107,6 +107,19 @@ describe('TWS simulator: orders through the real client', () => {
     expect(errorCodes(kit, 999)).toEqual([10147]);
   });
 
+  it('takes a crypto market buy only as a cash amount (10289), never with a size beside it (10293)', async () => {
+    const bitcoin: Contract = { symbol: 'BTC', secType: SecType.CRYPTO, exchange: 'PAXOS', currency: 'USD' };
+    kit.api.placeOrder(nextId, bitcoin, order({ totalQuantity: 0.01 }));
+    kit.api.placeOrder(nextId + 1, bitcoin, order({ totalQuantity: 0.01, cashQty: 1000 }));
+    kit.api.placeOrder(nextId + 2, bitcoin, order({ totalQuantity: undefined, cashQty: 1300 }));
+    await kit.waitFor(named(EventName.commissionReport));
+    expect(errorCodes(kit, nextId)).toEqual([10289]);
+    expect(errorCodes(kit, nextId + 1)).toEqual([10293]);
+    const exec = kit.events.find(named(EventName.execDetails))!.args[2] as { shares: number; side: string };
+    // 1,300 USD at an ask of 65,000.25 buys 0.0199 BTC on the 0.0001 size increment.
+    expect(exec).toMatchObject({ shares: 0.0199, side: 'BOT' });
+  });
+
   it('keeps an order sent without transmit in TWS, unsent', async () => {
     const id = nextId++;
     kit.api.placeOrder(id, AAPL, order({ transmit: undefined }));

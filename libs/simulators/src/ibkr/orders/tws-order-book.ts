@@ -2,7 +2,8 @@ import type { TwsAccount } from '../account/tws-account.js';
 import type { TwsInstrumentRegistry } from '../market/tws-instrument-registry.js';
 import type { TwsPlaceOrder } from '../protocol/incoming/tws-place-order.js';
 import type { TwsSession } from '../session/tws-session.js';
-import { checkOrderTerms } from './tws-order-checks.js';
+import { dec, roundToStep, toDecimalString } from '../../paper-engine.js';
+import { checkCashQuantity, checkOrderTerms } from './tws-order-checks.js';
 import type { TwsOrderIds } from './tws-order-ids.js';
 import type { TwsOrderMessenger } from './tws-order-messages-out.js';
 import { isLive, type TwsOrderRecord, type TwsOrderType } from './tws-order-record.js';
@@ -41,28 +42,34 @@ export class TwsOrderBook {
     );
   }
 
-  place(session: TwsSession, clientId: number, request: TwsPlaceOrder): Promise<void> {
+  async place(session: TwsSession, clientId: number, placed: TwsPlaceOrder): Promise<void> {
     const { ids } = this.deps;
-    const existing = this.get(clientId, request.orderId);
+    const existing = this.get(clientId, placed.orderId);
     if (existing && isLive(existing))
       return this.refuse(
         session,
-        request.orderId,
+        placed.orderId,
         105,
         'Order being modified does not match original order: modification is not simulated.',
       );
-    if (!ids.isFresh(clientId, request.orderId))
-      return this.refuse(session, request.orderId, 103, `Duplicate order id`);
-    const instrument = this.deps.registry.resolve(request.contract);
+    if (!ids.isFresh(clientId, placed.orderId))
+      return this.refuse(session, placed.orderId, 103, `Duplicate order id`);
+    const instrument = this.deps.registry.resolve(placed.contract);
     if (!instrument)
       return this.refuse(
         session,
-        request.orderId,
+        placed.orderId,
         200,
         'No security definition has been found for the request',
       );
-    const account = this.accountFor(request.account);
-    if (typeof account === 'string') return this.refuse(session, request.orderId, 436, account);
+    const account = this.accountFor(placed.account);
+    if (typeof account === 'string') return this.refuse(session, placed.orderId, 436, account);
+    const cashRefusal = checkCashQuantity(placed, instrument);
+    if (cashRefusal) return this.refuse(session, placed.orderId, cashRefusal.code, cashRefusal.message);
+    const request =
+      placed.cashQty === undefined
+        ? placed
+        : { ...placed, totalQuantity: await this.sizeFor(account, instrument, placed) };
     const refusal = checkOrderTerms(request, instrument);
     if (refusal) return this.refuse(session, request.orderId, refusal.code, refusal.message);
     const parent = request.parentId === 0 ? undefined : this.get(clientId, request.parentId);
@@ -144,6 +151,16 @@ export class TwsOrderBook {
       const parent = leg.parentId === 0 ? undefined : this.get(leg.clientId, leg.parentId);
       await this.deps.work.start(leg, parent);
     }
+  }
+
+  /** The size a cash amount buys at the current ask, rounded down to the contract's size increment. */
+  private async sizeFor(
+    account: TwsAccount,
+    instrument: TwsOrderRecord['instrument'],
+    placed: TwsPlaceOrder,
+  ): Promise<string> {
+    const { ask } = await account.engine.getTicker(instrument.localSymbol);
+    return toDecimalString(roundToStep(dec(placed.cashQty!).div(ask), instrument.sizeIncrement, 'down'));
   }
 
   /** The account an order names, or the only one there is; a text explaining why not otherwise. */

@@ -69,3 +69,24 @@ function checkPrices(order: TwsPlaceOrder, instrument: TwsInstrumentConfig): Tws
   }
   return undefined;
 }
+
+/**
+ * IB's cash-quantity rules: a crypto market buy must name its cash amount (10289), and an order that names
+ * a cash amount may not name a size too (10293). The book then turns the cash amount into a size.
+ */
+export function checkCashQuantity(
+  order: TwsPlaceOrder,
+  instrument: TwsInstrumentConfig,
+): TwsRefusal | undefined {
+  const hasSize = order.totalQuantity !== undefined && dec(order.totalQuantity).gt(0);
+  if (order.cashQty !== undefined && hasSize)
+    return refuse(10293, 'Cash Quantity order cannot specify size.');
+  if (
+    instrument.secType === 'CRYPTO' &&
+    order.orderType === 'MKT' &&
+    order.action === 'BUY' &&
+    order.cashQty === undefined
+  )
+    return refuse(10289, 'Crypto market buy orders require a cash quantity (cashQty).');
+  return undefined;
+}
