@@ -19,7 +19,7 @@ describe('npm run demo', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('runs a paper and a Bybit account with no credentials, and trades on the Bybit one', async () => {
+  it('runs a paper, a Bybit and an IBKR account with no credentials, and trades on both real adapters', async () => {
     demo = await startServerProcess(
       { EDGERUNNER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       SERVER_START_TIMEOUT_MS,
@@ -34,6 +34,7 @@ describe('npm run demo', () => {
     expect(accounts.data.map(({ name, broker, status }) => [name, broker, status])).toEqual([
       ['paper', 'paper', 'connected'],
       ['bybit', 'bybit', 'connected'],
+      ['ibkr', 'ibkr', 'connected'],
     ]);
     const placed = await fetch(`${demo.url}/trade`, {
       method: 'POST',
@@ -47,6 +48,13 @@ describe('npm run demo', () => {
       }),
     });
     expect(placed.status).toBe(201);
+    const atIb = await fetch(`${demo.url}/trade`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ account: 'ibkr', symbol: 'AAPL', side: 'buy', type: 'market', quantity: '5' }),
+    });
+    expect(atIb.status).toBe(201);
     expect(demo.stdout()).toMatch(/Bybit V5 simulator on http:\/\/127\.0\.0\.1:\d+/);
+    expect(demo.stdout()).toMatch(/TWS simulator on 127\.0\.0\.1:\d+/);
   }, 40_000);
 });

@@ -1,7 +1,12 @@
 import { OrderAction, type IBApi } from '@stoqey/ib';
 import { dec, toDecimalString } from '../decimal/index.js';
 import { isFinalStatus, type BrokerOrder, type OrderAck, type OrderRequest } from '../domain/index.js';
-import { BrokerTimeoutError, OrderNotFoundError, type BrokerError } from '../errors/index.js';
+import {
+  BrokerConnectionError,
+  BrokerTimeoutError,
+  OrderNotFoundError,
+  type BrokerError,
+} from '../errors/index.js';
 import type { VenueLogger } from '../port/broker-venue.js';
 import type { IbkrResolvedContract } from './ibkr-contract-book.js';
 import { ibkrCodeTreatment, toIbkrError } from './ibkr-error-codes.js';
@@ -35,6 +40,8 @@ export interface IbkrOrderEntryContext {
 export class IbkrOrderEntry {
   private readonly waiters: IbkrOrderWaiters;
   private openListing: Promise<Set<number>> | undefined;
+  /** Ends the listing in flight: its OPEN_ORDER_END can never come once its socket is gone. */
+  private abandonListing: ((error: BrokerError) => void) | undefined;
 
   constructor(
     private readonly wire: IbkrWire,
@@ -156,6 +163,11 @@ export class IbkrOrderEntry {
 
   /** The socket is gone: a placement's fate stays unknown until the reconciliation after reconnect. */
   failAll(): void {
+    this.abandonListing?.(
+      new BrokerConnectionError('The connection to TWS dropped while it listed open orders', {
+        broker: 'ibkr',
+      }),
+    );
     this.waiters.failAll(
       (orderId) =>
         new BrokerTimeoutError(
@@ -197,6 +209,11 @@ export class IbkrOrderEntry {
         clearTimeout(timer);
         stopOpen();
         stopEnd();
+        this.abandonListing = undefined;
+      };
+      this.abandonListing = (error) => {
+        cleanup();
+        reject(error);
       };
       api.reqOpenOrders();
     });

@@ -50,6 +50,7 @@ export class TwsSimulator implements TwsSessionHost {
   private timer: NodeJS.Timeout | null = null;
   private port: number | null = null;
   private clockOffsetMs = 0;
+  private refusingUntil = 0;
 
   /** @param overrides replace whole fields of {@link defaultTwsSimulatorConfig}. */
   constructor(overrides: Partial<TwsSimulatorConfig> = {}) {
@@ -98,6 +99,11 @@ export class TwsSimulator implements TwsSessionHost {
       ...accountHandlers(this.accounts, this.registry, now),
     ]);
     this.server = createServer((socket: Socket) => {
+      // TWS restarting (or its API port closed) drops a connection before the handshake.
+      if (Date.now() < this.refusingUntil) {
+        socket.resetAndDestroy();
+        return;
+      }
       this.clients.add(new TwsSession(socket, this, () => formatTwsTime(now())));
     });
   }
@@ -162,8 +168,12 @@ export class TwsSimulator implements TwsSessionHost {
     return this.queue.run(() => this.accounts.forEach((a) => a.engine.setDepth(localSymbol, depth)));
   }
 
-  /** Test hook: every client connection breaks (ECONNRESET); the orders keep working. */
-  dropConnections(): number {
+  /**
+   * Test hook: every client connection breaks (ECONNRESET), and new ones are dropped before the handshake
+   * for `refuseReconnectsForMs`, as while TWS restarts; the orders keep working.
+   */
+  dropConnections(options: { readonly refuseReconnectsForMs?: number } = {}): number {
+    this.refusingUntil = Date.now() + (options.refuseReconnectsForMs ?? 0);
     return this.clients.dropAll();
   }
 
