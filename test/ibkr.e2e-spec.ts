@@ -87,8 +87,13 @@ describe('an Interactive Brokers account through the app, on the TWS simulator',
     );
     const summary = await app.http.get('/account/summary?account=ibkr').set(...auth);
     expect(summary.status).toBe(200);
-    expect(Number(summary.body.data.equity)).toBeGreaterThan(0);
-    expect(Number(summary.body.data.balance)).toBeLessThan(1_000_000);
+    const { account, balance, equity, unrealizedPnl } = summary.body.data as Record<string, string>;
+    expect(account).toBe('ibkr');
+    // Bought stock is still worth its cost: equity stays near the million, less the commission.
+    expect(Number(equity)).toBeGreaterThan(999_900);
+    expect(Number(balance) + Number(unrealizedPnl)).toBeCloseTo(Number(equity), 2);
+    const performance = await app.http.get('/performance?account=ibkr').set(...auth);
+    expect(Math.abs(Number(performance.body.data.endEquity) - Number(equity))).toBeLessThan(50);
     await eventually(async () => {
       const trades = await app.http.get('/trades?account=ibkr').set(...auth);
       return (trades.body.data.items as { clientOrderId: string; fee: string }[]).some(

@@ -41,6 +41,12 @@ interface Line {
 const text = (value: number | undefined): string =>
   value === undefined || !Number.isFinite(value) ? '0' : toDecimalString(dec(value));
 
+/** A quote is answered once both sides have a price and a size: TWS sends each as its own tick. */
+function isComplete(line: Line): boolean {
+  const { bid, ask, bidSize, askSize } = line.quote;
+  return bid !== undefined && ask !== undefined && bidSize !== undefined && askSize !== undefined;
+}
+
 /**
  * One streaming market-data line per symbol asked for, kept open for the session: a quote is answered
  * from the latest bid, ask and last, and every change is pushed as a tick. Lines are requested again
@@ -63,17 +69,26 @@ export class IbkrMarketData {
     });
   }
 
-  /** The latest quote of a symbol; opens its line first if needed and waits for both sides. */
+  /**
+   * The latest quote of a symbol; opens its line first if needed and waits for both sides' prices and
+   * sizes (or, when the sizes never come, answers the prices at the timeout).
+   */
   quote(contract: IbkrResolvedContract): Promise<Ticker> {
     this.watch(contract);
     const line = this.lines.get(contract.symbol);
     if (!line) throw new Error(`no market data line for ${contract.symbol}`);
     const ready = this.toTicker(line);
-    if (ready) return Promise.resolve(ready);
+    if (ready && isComplete(line)) return Promise.resolve(ready);
     const waiting = line;
     return new Promise<Ticker>((resolve, reject) => {
       const timer = setTimeout(() => {
         waiting.waiters = waiting.waiters.filter((w) => w !== waiter);
+        // Prices without sizes (an index, a contract TWS quotes no size for) still answer.
+        const partial = this.toTicker(waiting);
+        if (partial) {
+          resolve(partial);
+          return;
+        }
         reject(
           new BrokerTimeoutError(`TWS sent no quote for ${contract.symbol} within ${this.timeoutMs} ms`, {
             broker: 'ibkr',
@@ -151,7 +166,7 @@ export class IbkrMarketData {
     line.quote.time = Date.now();
     const ticker = this.toTicker(line);
     if (!ticker) return;
-    for (const waiter of line.waiters.splice(0)) waiter.resolve(ticker);
+    if (isComplete(line)) for (const waiter of line.waiters.splice(0)) waiter.resolve(ticker);
     // TWS sends bid, ask and their sizes as separate ticks: publish a quote once, not once per field.
     const shown = `${ticker.bid}|${ticker.ask}|${ticker.last}|${ticker.bidSize}|${ticker.askSize}`;
     if (shown === line.published) return;

@@ -132,11 +132,14 @@ export class IbkrPortfolio {
         ? toDecimalString(dec(value))
         : '0';
     };
+    const equity = amount('NetLiquidation');
     return {
       account,
       currency: values.get('NetLiquidation')?.currency || 'USD',
-      balance: amount('TotalCashValue'),
-      equity: amount('NetLiquidation'),
+      // The port's balance is what equity is without the open positions' unrealized PnL. IB's
+      // TotalCashValue is not that: buying stock spends cash, so cash + unrealized misses the holdings.
+      balance: toDecimalString(dec(equity).minus(this.pnl.unrealized)),
+      equity,
       marginUsed: amount('InitMarginReq'),
       marginFree: amount('AvailableFunds'),
       unrealizedPnl: this.pnl.unrealized,

@@ -146,7 +146,8 @@ export class IbkrAdapter extends BrokerAdapter {
 
   async getAccountSummary(): Promise<AccountSummary> {
     this.parts.connection.api();
-    const summary = await this.parts.portfolio.summary();
+    // The account is named as the app names it; IB's account code stays in the adapter's config.
+    const summary = { ...(await this.parts.portfolio.summary()), account: this.account };
     this.subject.next({ type: 'account', account: this.account, summary });
     return summary;
   }
