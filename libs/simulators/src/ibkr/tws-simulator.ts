@@ -11,7 +11,7 @@ import { TwsInstrumentRegistry } from './market/tws-instrument-registry.js';
 import { TwsExecutions } from './orders/tws-executions.js';
 import { TwsOrderBook } from './orders/tws-order-book.js';
 import { orderHandlers } from './orders/tws-order-handlers.js';
-import { TwsOrderIds } from './orders/tws-order-ids.js';
+import { TwsOrderIds } from './session/tws-client-order-ids.js';
 import { TwsOrderMessenger } from './orders/tws-order-messages-out.js';
 import { TwsOrderWork } from './orders/tws-order-work.js';
 import type { TwsRequestHandler } from './session/tws-request-handler.js';

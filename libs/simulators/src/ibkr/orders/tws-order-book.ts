@@ -4,7 +4,7 @@ import type { TwsPlaceOrder } from '../protocol/incoming/tws-place-order.js';
 import type { TwsSession } from '../session/tws-session.js';
 import { dec, roundToStep, toDecimalString } from '../../paper-engine.js';
 import { checkCashQuantity, checkOrderTerms } from './tws-order-checks.js';
-import type { TwsOrderIds } from './tws-order-ids.js';
+import type { TwsOrderIds } from '../session/tws-client-order-ids.js';
 import type { TwsOrderMessenger } from './tws-order-messages-out.js';
 import { isLive, type TwsOrderRecord, type TwsOrderType } from './tws-order-record.js';
 import type { TwsOrderWork } from './tws-order-work.js';

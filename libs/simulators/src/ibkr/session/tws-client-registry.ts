@@ -1,6 +1,6 @@
 import { encodeManagedAccounts, encodeNextValidId } from '../protocol/outgoing/index.js';
 import { TwsFieldReader, TwsRequestError } from '../protocol/tws-field-reader.js';
-import type { TwsOrderIds } from '../orders/tws-order-ids.js';
+import type { TwsOrderIds } from './tws-client-order-ids.js';
 import type { TwsHandlerTable } from './tws-request-handler.js';
 import type { TwsSession } from './tws-session.js';
 

@@ -1,6 +1,6 @@
 import { encodeCurrentTime, encodeManagedAccounts, encodeNextValidId } from '../protocol/outgoing/index.js';
 import { TwsFieldReader } from '../protocol/tws-field-reader.js';
-import type { TwsOrderIds } from '../orders/tws-order-ids.js';
+import type { TwsOrderIds } from './tws-client-order-ids.js';
 import type { TwsRequestHandler } from './tws-request-handler.js';
 
 const REQ_IDS = 8;
