@@ -114,6 +114,18 @@ describe('an Interactive Brokers account through the app, on the TWS simulator',
     expect(again.status).toBe(409);
   });
 
+  it('answers an order IB rejects 422 with IB’s code and text, and keeps it as rejected', async () => {
+    simulator.rejectNextOrder(201, 'Order rejected - reason:Trading permissions missing');
+    const response = await trade({ clientOrderId: 'ib-rejected-1', type: 'limit', price: '150' });
+    expect(response.status).toBe(422);
+    expect(response.body.data).toEqual(
+      expect.objectContaining({ broker: 'ibkr', brokerCode: '201', retryable: false }),
+    );
+    expect(response.body.message).toMatch(/Trading permissions missing/);
+    const [stored] = (await ordersOf()).filter((each) => each.clientOrderId === 'ib-rejected-1');
+    expect(stored?.status).toBe('rejected');
+  });
+
   it('sends a bracket as parent, take-profit and stop-loss; the take-profit fill cancels the stop', async () => {
     const response = await trade({
       clientOrderId: 'ib-bracket-1',

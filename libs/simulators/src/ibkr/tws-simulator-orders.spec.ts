@@ -120,6 +120,17 @@ describe('TWS simulator: orders through the real client', () => {
     expect(exec).toMatchObject({ shares: 0.0199, side: 'BOT' });
   });
 
+  it('rejects the next order when a test says so, with the code given, and takes the one after', async () => {
+    kit.simulator.rejectNextOrder(201, 'Order rejected - reason:Trading permissions missing');
+    kit.api.placeOrder(nextId, AAPL, order({ orderType: OrderType.LMT, lmtPrice: 150 }));
+    kit.api.placeOrder(nextId + 1, AAPL, order({ orderType: OrderType.LMT, lmtPrice: 150 }));
+    await kit.waitFor(named(EventName.orderStatus, nextId + 1));
+    const refused = kit.events.find((event) => event.name === EventName.error && event.args[2] === nextId);
+    expect(refused?.args.slice(1, 2)).toEqual([201]);
+    expect(String(refused?.args[0])).toMatch(/Trading permissions missing/);
+    expect(statusOf(kit, nextId)).toEqual([]);
+  });
+
   it('keeps an order sent without transmit in TWS, unsent', async () => {
     const id = nextId++;
     kit.api.placeOrder(id, AAPL, order({ transmit: undefined }));

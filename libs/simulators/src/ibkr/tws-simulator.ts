@@ -46,6 +46,7 @@ export class TwsSimulator implements TwsSessionHost {
   private readonly ids: TwsOrderIds;
   private readonly clients: TwsClientRegistry;
   private readonly handlers: Map<number, TwsRequestHandler>;
+  private readonly book: TwsOrderBook;
   private readonly server: Server;
   private timer: NodeJS.Timeout | null = null;
   private port: number | null = null;
@@ -65,7 +66,7 @@ export class TwsSimulator implements TwsSessionHost {
     const executions = new TwsExecutions();
     const messenger = new TwsOrderMessenger({ sessionOf: (clientId) => this.clients.sessionOf(clientId) });
     const work = new TwsOrderWork(this.accounts, executions, messenger, now);
-    const book = new TwsOrderBook({
+    this.book = new TwsOrderBook({
       registry: this.registry,
       accounts: this.accounts,
       ids: this.ids,
@@ -73,6 +74,7 @@ export class TwsSimulator implements TwsSessionHost {
       work,
       now,
     });
+    const { book } = this;
     this.clients = new TwsClientRegistry({
       accounts: this.accounts.map((account) => account.code),
       ids: this.ids,
@@ -185,6 +187,14 @@ export class TwsSimulator implements TwsSessionHost {
   /** Test hook: 1102 (data maintained) or 1101 (data lost: market data subscriptions are gone). */
   connectivityRestored(options: { readonly dataKept: boolean }): Promise<void> {
     return this.queue.run(() => this.clients.linkRestored(options.dataKept));
+  }
+
+  /**
+   * Test hook: IB rejects the next order that passes TWS's checks, e.g. `{ code: 201, message: 'Order
+   * rejected - reason:…' }` (a margin or permission refusal), or any other code an order can get.
+   */
+  rejectNextOrder(code = 201, message = 'Order rejected - reason:The order was rejected by IB'): void {
+    this.book.refuseNext({ code, message });
   }
 
   /** Test hook: NEXT_VALID_ID tells `clientId` this id until it places an order, as after a gateway restart. */

@@ -3,7 +3,7 @@ import type { TwsInstrumentRegistry } from '../market/tws-instrument-registry.js
 import type { TwsPlaceOrder } from '../protocol/incoming/tws-place-order.js';
 import type { TwsSession } from '../session/tws-session.js';
 import { dec, roundToStep, toDecimalString } from '../../paper-engine.js';
-import { checkCashQuantity, checkOrderTerms } from './tws-order-checks.js';
+import { checkCashQuantity, checkOrderTerms, type TwsRefusal } from './tws-order-checks.js';
 import type { TwsOrderIds } from '../session/tws-client-order-ids.js';
 import type { TwsOrderMessenger } from './tws-order-messages-out.js';
 import { isLive, type TwsOrderRecord, type TwsOrderType } from './tws-order-record.js';
@@ -27,6 +27,7 @@ export interface TwsOrderBookDeps {
 export class TwsOrderBook {
   private readonly byClientOrder = new Map<string, TwsOrderRecord>();
   private nextPermId = 1_640_000_000;
+  private readonly queuedRefusals: TwsRefusal[] = [];
 
   constructor(private readonly deps: TwsOrderBookDeps) {}
 
@@ -70,7 +71,7 @@ export class TwsOrderBook {
       placed.cashQty === undefined
         ? placed
         : { ...placed, totalQuantity: await this.sizeFor(account, instrument, placed) };
-    const refusal = checkOrderTerms(request, instrument);
+    const refusal = checkOrderTerms(request, instrument) ?? this.queuedRefusals.shift();
     if (refusal) return this.refuse(session, request.orderId, refusal.code, refusal.message);
     const parent = request.parentId === 0 ? undefined : this.get(clientId, request.parentId);
     if (request.parentId !== 0 && (!parent || !isLive(parent)))
@@ -128,6 +129,11 @@ export class TwsOrderBook {
         `OrderId ${orderId} that needs to be cancelled cannot be cancelled, state: ${order.state}.`,
       );
     return this.deps.work.cancel(order, '');
+  }
+
+  /** Test hook: the next order that passes TWS's checks is refused with this code and text instead. */
+  refuseNext(refusal: TwsRefusal): void {
+    this.queuedRefusals.push(refusal);
   }
 
   /** REQ_GLOBAL_CANCEL: every live order of every client. */
