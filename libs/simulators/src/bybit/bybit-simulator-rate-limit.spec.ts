@@ -3,13 +3,17 @@ import { API_KEY, API_SECRET, type BybitSpecKit, startBybitSpecKit } from './tes
 describe('BybitSimulator rate limits', () => {
   let kit: BybitSpecKit;
 
-  beforeEach(async () => {
+  /**
+   * A window long enough that a loaded machine sends a test's requests within it (a short one rolled
+   * between them under CI load), short enough that the test that waits for it to roll stays quick.
+   */
+  const start = async (rateLimitWindowMs: number): Promise<void> => {
     kit = await startBybitSpecKit({
       historyMinutes: 5,
       rateLimits: { '/v5/order/create': { linear: 3, spot: 5 }, '/v5/order/realtime': 50 },
-      rateLimitWindowMs: 400,
+      rateLimitWindowMs,
     });
-  });
+  };
 
   afterEach(async () => {
     await kit.close();
@@ -19,6 +23,7 @@ describe('BybitSimulator rate limits', () => {
     ({ category, symbol: 'BTCUSDT', side: 'Buy', orderType: 'Limit', qty: '0.001', price: '60000' }) as const;
 
   it('counts each endpoint per uid and category, reports it in the X-Bapi-Limit headers, and answers 10006 past it', async () => {
+    await start(1500);
     const rest = kit.restWith({ key: API_KEY, secret: API_SECRET, parseAPIRateLimits: true });
     const remaining: (number | undefined)[] = [];
     for (let i = 0; i < 3; i++) {
@@ -50,6 +55,7 @@ describe('BybitSimulator rate limits', () => {
   });
 
   it('answers 10006 with HTTP 200, as Bybit does, and sends no limit headers on public endpoints', async () => {
+    await start(60_000);
     for (let i = 0; i < 3; i++) await kit.rest.submitOrder(order('linear'));
     const timestamp = String(Date.now());
     const body = JSON.stringify(order('linear'));
