@@ -4,6 +4,7 @@ import { BUILT_IN_STRATEGIES } from '#backtest/strategies/index.js';
 import { BrokerModule } from '../broker/broker.module.js';
 import type { Configuration } from '../config/configuration.js';
 import { MarketDataModule } from '../market-data/market-data.module.js';
+import { OrdersModule } from '../orders/orders.module.js';
 import { SyncModule } from '../sync/sync.module.js';
 import { BacktestDetailReader } from './backtest/backtest-detail.reader.js';
 import { BacktestEvents } from './backtest/backtest-events.js';
@@ -23,16 +24,18 @@ import { BacktestPool } from './execution/backtest-pool.js';
 import { BacktestQueue } from './execution/backtest-queue.js';
 import { BullmqBacktestQueue } from './execution/bullmq-backtest.queue.js';
 import { InProcessBacktestQueue } from './execution/in-process-backtest.queue.js';
+import { SignalService } from './signals/signal.service.js';
 import { StrategiesController } from './strategies.controller.js';
+import { StrategyTriggersController } from './strategy-triggers.controller.js';
 
 /**
  * Strategies and backtests: GET /strategies, backtest jobs (single runs and sweeps) on worker threads,
  * queued in process or on BullMQ, their results, reports and the benchmark; their progress on the
- * /ws/broker `backtests` channel.
+ * /ws/broker `backtests` channel; signals fired at a strategy (POST /strategies/:name/trigger) as orders.
  */
 @Module({
-  imports: [BrokerModule, MarketDataModule, SyncModule],
-  controllers: [StrategiesController, BacktestsController],
+  imports: [BrokerModule, MarketDataModule, OrdersModule, SyncModule],
+  controllers: [StrategiesController, StrategyTriggersController, BacktestsController],
   providers: [
     { provide: STRATEGY_DEFINITIONS, useValue: BUILT_IN_STRATEGIES },
     StrategyCatalog,
@@ -58,6 +61,7 @@ import { StrategiesController } from './strategies.controller.js';
     BacktestReportService,
     StrategyBenchmarkService,
     BacktestStreamFeed,
+    SignalService,
   ],
   exports: [StrategyCatalog],
 })
