@@ -114,8 +114,10 @@ export function marketRoutes(registry: BybitInstrumentRegistry, market: BybitMar
         if (typeof interval !== 'string' || !isKlineInterval(interval)) throw paramsError('interval invalid');
         const limit = integerParam(params, 'limit', 1, 1000, 200);
         const end = timeParam(params, 'end') ?? nowMs;
+        // Without a start, one bar more than `limit` is read and the oldest dropped below: a window of
+        // exactly `limit` bars came one short when the request straddled a bar boundary.
         const start =
-          timeParam(params, 'start') ?? barStart(interval, end - (limit - 1) * nominalIntervalMs(interval));
+          timeParam(params, 'start') ?? barStart(interval, end - limit * nominalIntervalMs(interval));
         const bars = await klineBars(market, instrument, interval, start, end);
         // Newest first, at most `limit`: paging goes backwards by lowering `end`.
         const list = bars
