@@ -1,5 +1,5 @@
 import type { TwsAccount } from './tws-account.js';
-import type { TwsAccountFigure, TwsAccountFigures } from './tws-account-values.js';
+import { type TwsAccountFigure, type TwsAccountFigures, TWS_MONEY_FIGURES } from './tws-account-values.js';
 
 /** One value of reqAccountSummary before it is addressed to a request. */
 export interface TwsSummaryValue {
@@ -9,18 +9,7 @@ export interface TwsSummaryValue {
 }
 
 /** The summary tags the simulator answers with a figure in the account currency. */
-const MONEY_TAGS: readonly TwsAccountFigure[] = [
-  'NetLiquidation',
-  'TotalCashValue',
-  'SettledCash',
-  'BuyingPower',
-  'EquityWithLoanValue',
-  'GrossPositionValue',
-  'InitMarginReq',
-  'MaintMarginReq',
-  'AvailableFunds',
-  'ExcessLiquidity',
-];
+const MONEY_TAGS: readonly TwsAccountFigure[] = TWS_MONEY_FIGURES;
 
 /**
  * The rows of `$LEDGER` (base currency), `$LEDGER:<currency>` and `$LEDGER:ALL` (every currency and BASE):

@@ -33,6 +33,20 @@ export interface TwsAccountFigures {
 
 export type TwsAccountFigure = keyof TwsAccountFigures;
 
+/** The figures both account summary tags and account update keys carry in the account currency. */
+export const TWS_MONEY_FIGURES: readonly TwsAccountFigure[] = [
+  'NetLiquidation',
+  'TotalCashValue',
+  'SettledCash',
+  'BuyingPower',
+  'EquityWithLoanValue',
+  'GrossPositionValue',
+  'InitMarginReq',
+  'MaintMarginReq',
+  'AvailableFunds',
+  'ExcessLiquidity',
+];
+
 const money = (value: Big): string => value.toFixed(2);
 
 /**

@@ -2,24 +2,15 @@ import type { Position } from '../../paper-engine.js';
 import { twsContractOf, type TwsInstrumentRegistry } from '../market/tws-instrument-registry.js';
 import { encodeAccountValue, encodePortfolioValue } from '../protocol/outgoing/index.js';
 import type { TwsAccount } from './tws-account.js';
-import type { TwsAccountFigure, TwsAccountFigures } from './tws-account-values.js';
-import { multiplierOf } from './tws-account-values.js';
+import {
+  multiplierOf,
+  type TwsAccountFigure,
+  type TwsAccountFigures,
+  TWS_MONEY_FIGURES,
+} from './tws-account-values.js';
 
 /** The keys of reqAccountUpdates the simulator sends, in the account currency unless told. */
-const VALUE_KEYS: readonly TwsAccountFigure[] = [
-  'NetLiquidation',
-  'TotalCashValue',
-  'SettledCash',
-  'BuyingPower',
-  'EquityWithLoanValue',
-  'GrossPositionValue',
-  'InitMarginReq',
-  'MaintMarginReq',
-  'AvailableFunds',
-  'ExcessLiquidity',
-  'UnrealizedPnL',
-  'RealizedPnL',
-];
+const VALUE_KEYS: readonly TwsAccountFigure[] = [...TWS_MONEY_FIGURES, 'UnrealizedPnL', 'RealizedPnL'];
 
 /** One ACCT_VALUE before it is sent: key, value, currency. */
 export type TwsAccountValueRow = readonly [key: string, value: string, currency: string];

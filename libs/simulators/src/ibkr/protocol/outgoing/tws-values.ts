@@ -21,7 +21,7 @@ export function doubleOrUnset(value: string | undefined): string {
 
 /**
  * Free text as TWS writes it from server version 153 on (ENCODE_MSG_ASCII7): every non-ASCII UTF-16 unit as
- * `\uXXXX`, which the client unescapes in error messages and long names.
+ * `\u` and four hex digits, which the client unescapes in error messages and long names.
  */
 export function ascii7(text: string): string {
   return text.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
