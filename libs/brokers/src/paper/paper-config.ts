@@ -15,6 +15,12 @@ export interface PaperInstrumentConfig extends Instrument {
   /** Optional CSV of candles (time,open,high,low,close[,volume]) replayed instead of the random walk. */
   readonly replayFile?: string;
   /**
+   * What a replayed tick is stamped with: the wall clock (default), or the file's own time, the candle's
+   * open plus a quarter of the file's bar length per step along its path, so bars built from the ticks
+   * are the file's candles (a live strategy replayed over history sees the bars a backtest sees).
+   */
+  readonly replayClock?: 'wall' | 'file';
+  /**
    * Fee of this instrument's taker fills in basis points, overriding the account's `takerFeeBps`: venues
    * price products differently (a perpetual and a spot pair of one account rarely share a fee).
    */

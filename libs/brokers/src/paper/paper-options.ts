@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -62,6 +63,10 @@ export class PaperInstrumentOptions {
   @IsOptional()
   @IsString()
   replayFile?: string;
+
+  @IsOptional()
+  @IsIn(['wall', 'file'], { message: "replayClock must be 'wall' or 'file'" })
+  replayClock?: 'wall' | 'file';
 }
 
 /** Options of a paper account (`accounts[].paper`); anything left out takes the built-in account's value. */

@@ -25,6 +25,11 @@ export class PaperMarket {
     for (const instrument of config.instruments) {
       const quote = this.quote(instrument.symbol);
       if (!quote) continue;
+      // A replay on the file's clock has the file as its history: bars made up before it would sit in 2026.
+      if (instrument.replayClock === 'file') {
+        this.history.record(quote.symbol, quote.last, quote.volume, quote.timeMs);
+        continue;
+      }
       const tickSize = dec(instrument.tickSize);
       this.history.preload(
         instrument.symbol,

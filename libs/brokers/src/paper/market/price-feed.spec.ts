@@ -105,6 +105,23 @@ describe('PriceFeed replay', () => {
     expect(quote?.ask.minus(quote.bid).toFixed()).toBe('0.00002');
   });
 
+  it("stamps ticks with the file's time under replayClock 'file': four steps a bar, a quarter bar apart", () => {
+    const feed = new PriceFeed([{ ...eurusd, replayClock: 'file' }], 42, T0);
+    const times = [feed.quote('EURUSD'), ...Array.from({ length: 5 }, () => feed.advance(T0)[0])].map(
+      (quote) => new Date(quote!.timeMs).toISOString(),
+    );
+    expect(times).toEqual([
+      '2017-04-19T09:00:00.000Z',
+      '2017-04-19T09:15:00.000Z',
+      '2017-04-19T09:30:00.000Z',
+      '2017-04-19T09:45:00.000Z',
+      '2017-04-19T10:00:00.000Z',
+      '2017-04-19T10:15:00.000Z',
+    ]);
+    // On the wall clock (the default) a tick carries the time it was made at.
+    expect(new PriceFeed([eurusd], 42, T0).advance(T0 + 5)[0]?.timeMs).toBe(T0 + 5);
+  });
+
   it('loops to the start at the end of the file', () => {
     const rows = readFileSync(EURUSD_CSV, 'utf8').trim().split('\n').length - 1;
     const feed = new PriceFeed([eurusd], 42, T0);

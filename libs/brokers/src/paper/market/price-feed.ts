@@ -59,7 +59,14 @@ export class PriceFeed {
         size,
         source,
         volumeRandom: new SeededRandom(deriveSeed(seed, `volume:${instrument.symbol}`)),
-        quote: quoteFor(instrument, tickSize, size, source.current, ZERO, startMs),
+        quote: quoteFor(
+          instrument,
+          tickSize,
+          size,
+          source.current,
+          ZERO,
+          stampOf(instrument, source, startMs),
+        ),
       });
     }
   }
@@ -83,7 +90,8 @@ export class PriceFeed {
         'down',
       );
       const price = stream.source.next();
-      stream.quote = quoteFor(stream.instrument, stream.tickSize, stream.size, price, volume, timeMs);
+      const stamp = stampOf(stream.instrument, stream.source, timeMs);
+      stream.quote = quoteFor(stream.instrument, stream.tickSize, stream.size, price, volume, stamp);
       return stream.quote;
     });
   }
@@ -118,6 +126,11 @@ export class PriceFeed {
     stream.quote = { ...stream.quote, size, volume: ZERO, timeMs };
     return stream.quote;
   }
+}
+
+/** The time a quote carries: the replay file's own under `replayClock: 'file'`, else the clock's. */
+function stampOf(instrument: PaperInstrumentConfig, source: PriceSource, clockMs: number): number {
+  return instrument.replayClock === 'file' ? (source.currentTimeMs ?? clockMs) : clockMs;
 }
 
 function quoteFor(

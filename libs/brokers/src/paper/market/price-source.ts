@@ -8,4 +8,6 @@ export interface PriceSource {
   next(): Big;
   /** Moves the source to `price` (after a manual quote), if it can follow; a replay cannot. */
   moveTo(price: Big): void;
+  /** The time the source itself gives its current price (a replay's candle time), or null when it has none. */
+  readonly currentTimeMs: number | null;
 }

@@ -8,6 +8,7 @@ import type { SeededRandom } from './seeded-random.js';
  * return is a float; the price itself is a decimal rounded to the tick, so it never drifts off the grid.
  */
 export class RandomWalk implements PriceSource {
+  readonly currentTimeMs = null;
   private price: Big;
 
   constructor(

@@ -10,9 +10,14 @@ import type { PriceSource } from './price-source.js';
  */
 export class ReplayFeed implements PriceSource {
   private readonly path: readonly Big[];
+  private readonly times: readonly number[];
   private index = 0;
 
   constructor(candles: readonly ReplayCandle[], tickSize: Big, floor: Big) {
+    // A quarter of the shortest gap between candles: the four steps of a candle stay inside it even
+    // where the file skips time (a weekend between two daily bars).
+    const step = shortestGap(candles) / 4;
+    this.times = candles.flatMap((candle) => [0, 1, 2, 3].map((phase) => candle.timeMs + phase * step));
     this.path = candles
       .flatMap((candle) =>
         candle.close.gte(candle.open)
@@ -28,6 +33,11 @@ export class ReplayFeed implements PriceSource {
 
   get current(): Big {
     return this.at(this.index);
+  }
+
+  /** The file's time of the current step: its candle's open plus a quarter bar per step along the path. */
+  get currentTimeMs(): number {
+    return this.times[this.index]!;
   }
 
   /** Number of prices in one pass over the file. */
@@ -48,4 +58,14 @@ export class ReplayFeed implements PriceSource {
     if (price === undefined) throw new Error(`replay index ${index} out of range`);
     return price;
   }
+}
+
+function shortestGap(candles: readonly ReplayCandle[]): number {
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let index = 1; index < candles.length; index += 1) {
+    const gap = candles[index]!.timeMs - candles[index - 1]!.timeMs;
+    if (gap > 0 && gap < shortest) shortest = gap;
+  }
+  // One candle alone: a minute, the shortest bar any source here gives.
+  return Number.isFinite(shortest) ? shortest : 60_000;
 }
