@@ -11,10 +11,10 @@ import { EquitySnapshotRepository } from './equity-snapshot.repository.js';
 import { LiveStateService } from './live/live-state.service.js';
 import { PerformanceController } from './performance/performance.controller.js';
 import { PerformanceService } from './performance/performance.service.js';
-import { BacktestStream } from './stream/backtest-stream.js';
 import { BrokerStreamGateway } from './stream/broker-stream.gateway.js';
 import { LocalStreamSequencer } from './stream/local-stream-sequencer.js';
 import { RedisStreamSequencer } from './stream/redis-stream-sequencer.js';
+import { ServerWideStreams } from './stream/server-wide-streams.js';
 import { StreamPublisher } from './stream/stream-publisher.js';
 import { CLUSTER_SEQUENCER } from './stream/stream-sequencer.js';
 import { StreamSubscriptions } from './stream/stream-subscriptions.js';
@@ -45,9 +45,9 @@ import { StreamThrottlerGuard } from './stream/stream-throttler.guard.js';
     StreamSubscriptions,
     StreamThrottlerGuard,
     BrokerStreamGateway,
-    BacktestStream,
+    ServerWideStreams,
   ],
-  // The strategy module feeds the `backtests` channel.
-  exports: [BacktestStream],
+  // The strategy module feeds the `backtests` and `strategies` channels.
+  exports: [ServerWideStreams],
 })
 export class SyncModule {}

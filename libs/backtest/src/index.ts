@@ -9,6 +9,7 @@ export * from './strategies/index.js';
 export * from './strategy/indicator-set.js';
 export * from './strategy/parameter-schema.js';
 export * from './strategy/resolve-parameters.js';
+export * from './strategy/signal-review.js';
 export * from './strategy/strategy-context.js';
 export * from './strategy/strategy-errors.js';
 export * from './strategy/strategy-order.js';

@@ -4,12 +4,14 @@ import { Subscription } from 'rxjs';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { BrokerCallLogger } from '../../broker/broker-call.logger.js';
 import { OrderChanges } from '../../orders/order-changes.js';
+import { SignalOutcomes } from '../../strategy/signals/signal-outcomes.js';
 
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /**
  * Prometheus metrics of this process: the Node runtime, every HTTP request and broker call with its
- * latency, order status changes, and each account's connection. Served by GET /metrics.
+ * latency, order status changes, each account's connection, and signals accepted and refused. Served by
+ * GET /metrics.
  */
 @Injectable()
 export class MetricsService implements OnModuleDestroy {
@@ -23,7 +25,12 @@ export class MetricsService implements OnModuleDestroy {
     registers: [this.registry],
   });
 
-  constructor(registry: AccountRegistry, calls: BrokerCallLogger, changes: OrderChanges) {
+  constructor(
+    registry: AccountRegistry,
+    calls: BrokerCallLogger,
+    changes: OrderChanges,
+    signals: SignalOutcomes,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'edgerunner_' });
     const brokerCalls = new Histogram({
       name: 'edgerunner_broker_call_duration_seconds',
@@ -69,6 +76,22 @@ export class MetricsService implements OnModuleDestroy {
     );
     this.subscriptions.add(
       changes.changes.subscribe((order) => orders.inc({ account: order.account, status: order.status })),
+    );
+    const signalCount = new Counter({
+      name: 'edgerunner_signals_total',
+      help: 'Signals by source (trigger, tradingview, run), strategy, outcome and the reason of a refusal',
+      labelNames: ['source', 'strategy', 'outcome', 'reason'],
+      registers: [this.registry],
+    });
+    this.subscriptions.add(
+      signals.outcomes.subscribe((signal) =>
+        signalCount.inc({
+          source: signal.source,
+          strategy: signal.strategy,
+          outcome: signal.outcome,
+          reason: signal.reason ?? '',
+        }),
+      ),
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
-import { BacktestStream } from '../../sync/stream/backtest-stream.js';
+import { ServerWideStreams } from '../../sync/stream/server-wide-streams.js';
 import { BacktestEvents, toEvent, type BacktestEvent } from './backtest-events.js';
 import { BacktestRepository } from './backtest.repository.js';
 
@@ -21,16 +21,18 @@ export class BacktestStreamFeed implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | undefined;
 
   constructor(
-    private readonly stream: BacktestStream,
+    private readonly stream: ServerWideStreams,
     private readonly events: BacktestEvents,
     private readonly repository: BacktestRepository,
   ) {}
 
   onModuleInit(): void {
-    this.stream.setSnapshotSource(async () => ({
+    this.stream.setSnapshotSource('backtests', async () => ({
       backtests: (await this.repository.list(SNAPSHOT_JOBS)).map((record) => toStreamView(toEvent(record))),
     }));
-    this.subscription = this.events.changes.subscribe((event) => this.stream.publish(toStreamView(event)));
+    this.subscription = this.events.changes.subscribe((event) =>
+      this.stream.publish('backtests', toStreamView(event)),
+    );
   }
 
   onModuleDestroy(): void {

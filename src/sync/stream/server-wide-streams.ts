@@ -1,25 +1,25 @@
 import { SerialQueue } from '#async';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import { SERVER_WIDE } from './stream-channel.js';
+import { SERVER_WIDE, type ServerWideChannel } from './stream-channel.js';
 import type { StreamEvent } from './stream-event.js';
 import { roomOf, sequenceOf, type StreamKey } from './stream-rooms.js';
 import { CLUSTER_SEQUENCER, StreamSequencer } from './stream-sequencer.js';
 
-const KEY: StreamKey = { channel: 'backtests', account: SERVER_WIDE };
+type SnapshotSource = () => Promise<unknown>;
 
 /**
- * The `backtests` channel: backtest jobs' progress, fed by the strategy module (which sits above sync and
- * so hands in its snapshot and its deltas rather than being called). A job may run in any API process
- * (BullMQ), so the channel is numbered by the cluster sequencer and sent through the Socket.IO adapter,
- * as `orders` is.
+ * The channels that belong to no account: `backtests` (jobs' progress) and `strategies` (live runs and
+ * signals), fed by the strategy module, which sits above sync and so hands in each channel's snapshot
+ * and deltas rather than being called. A job or a run may live in any API process, so each channel is
+ * numbered by the cluster sequencer and sent through the Socket.IO adapter, as `orders` is.
  */
 @Injectable()
-export class BacktestStream {
-  private readonly logger = new Logger(BacktestStream.name);
+export class ServerWideStreams {
+  private readonly logger = new Logger(ServerWideStreams.name);
   private readonly queue = new SerialQueue();
+  private readonly snapshots = new Map<ServerWideChannel, SnapshotSource>();
   private namespace: Namespace | undefined;
-  private snapshot: () => Promise<unknown> = () => Promise.resolve({ backtests: [] });
 
   constructor(@Inject(CLUSTER_SEQUENCER) private readonly sequencer: StreamSequencer) {}
 
@@ -27,45 +27,50 @@ export class BacktestStream {
     this.namespace = namespace;
   }
 
-  /** What a subscriber gets first: the jobs as they are now. */
-  setSnapshotSource(source: () => Promise<unknown>): void {
-    this.snapshot = source;
+  /** What a subscriber of `channel` gets first: its state as it is now. */
+  setSnapshotSource(channel: ServerWideChannel, source: SnapshotSource): void {
+    this.snapshots.set(channel, source);
   }
 
-  /** One job's change; numbered and sent in the order published. */
-  publish(data: unknown): void {
+  /** One change on `channel`; numbered and sent in the order published. */
+  publish(channel: ServerWideChannel, data: unknown): void {
+    const key = keyOf(channel);
     void this.queue.run(async () => {
       const namespace = this.namespace;
       if (!namespace) return;
       try {
         const [seq, epoch] = await Promise.all([
-          this.sequencer.next(sequenceOf(KEY)),
+          this.sequencer.next(sequenceOf(key)),
           this.sequencer.epoch(),
         ]);
-        namespace.to(roomOf(KEY)).emit('backtests', this.event('delta', seq, epoch, data));
+        namespace.to(roomOf(key)).emit(channel, this.event(channel, 'delta', seq, epoch, data));
       } catch (error) {
         // Subscribers see the gap at the next event and resync.
-        this.logger.error(`A backtest event was not streamed: ${(error as Error).message}`);
+        this.logger.error(`A ${channel} event was not streamed: ${(error as Error).message}`);
       }
     });
   }
 
-  /** The seq is read before the jobs are, so the snapshot holds at least everything up to it. */
-  async sendSnapshot(socket: Socket): Promise<void> {
-    const sequence = sequenceOf(KEY);
+  /** The seq is read before the state is, so the snapshot holds at least everything up to it. */
+  async sendSnapshot(socket: Socket, channel: ServerWideChannel): Promise<void> {
+    const sequence = sequenceOf(keyOf(channel));
     const [seq, epoch] = await Promise.all([this.sequencer.current(sequence), this.sequencer.epoch()]);
-    socket.emit('backtests', this.event('snapshot', seq, epoch, await this.snapshot()));
+    const source = this.snapshots.get(channel);
+    const data = source ? await source() : { [channel]: [] };
+    socket.emit(channel, this.event(channel, 'snapshot', seq, epoch, data));
   }
 
-  private event(type: StreamEvent['type'], seq: number, epoch: string, data: unknown): StreamEvent {
-    return {
-      channel: 'backtests',
-      account: SERVER_WIDE,
-      type,
-      seq,
-      epoch,
-      ts: new Date().toISOString(),
-      data,
-    };
+  private event(
+    channel: ServerWideChannel,
+    type: StreamEvent['type'],
+    seq: number,
+    epoch: string,
+    data: unknown,
+  ): StreamEvent {
+    return { channel, account: SERVER_WIDE, type, seq, epoch, ts: new Date().toISOString(), data };
   }
+}
+
+function keyOf(channel: ServerWideChannel): StreamKey {
+  return { channel, account: SERVER_WIDE };
 }

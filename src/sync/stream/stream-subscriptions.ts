@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { AccountRegistry } from '../../broker/account-registry.js';
-import { BacktestStream } from './backtest-stream.js';
 import type { SubscriptionDto } from './dto/subscription.dto.js';
 import type { SubscriptionView } from './dto/subscription.view.js';
-import { SERVER_WIDE, STREAM_CHANNELS, type StreamChannel } from './stream-channel.js';
+import { isServerWide, SERVER_WIDE, STREAM_CHANNELS, type StreamChannel } from './stream-channel.js';
 import { StreamPublisher } from './stream-publisher.js';
 import { keyOfRoom, roomOf, type StreamKey } from './stream-rooms.js';
+import { ServerWideStreams } from './server-wide-streams.js';
 
 /** Which streams each socket follows (its Socket.IO rooms), and their snapshots on the way in. */
 @Injectable()
@@ -14,12 +14,12 @@ export class StreamSubscriptions {
   constructor(
     private readonly registry: AccountRegistry,
     private readonly publisher: StreamPublisher,
-    private readonly backtests: BacktestStream,
+    private readonly serverWide: ServerWideStreams,
   ) {}
 
   attach(namespace: Namespace): void {
     this.publisher.attach(namespace);
-    this.backtests.attach(namespace);
+    this.serverWide.attach(namespace);
   }
 
   /** Joins each stream asked for, then sends its snapshot: deltas after the snapshot's seq follow. */
@@ -58,12 +58,12 @@ export class StreamSubscriptions {
 
   private async keysOf(request: SubscriptionDto): Promise<StreamKey[]> {
     const channels = request.channels ?? [...STREAM_CHANNELS];
-    const keys: StreamKey[] = channels.includes('backtests')
-      ? [{ channel: 'backtests', account: SERVER_WIDE }]
-      : [];
+    const keys: StreamKey[] = channels
+      .filter(isServerWide)
+      .map((channel) => ({ channel, account: SERVER_WIDE }));
     for (const account of this.accounts(request)) {
       for (const channel of channels) {
-        if (channel === 'backtests') continue;
+        if (isServerWide(channel)) continue;
         if (channel !== 'prices') {
           keys.push({ channel, account });
           continue;
@@ -84,8 +84,8 @@ export class StreamSubscriptions {
   }
 
   private sendSnapshot(socket: Socket, key: StreamKey): Promise<void> {
-    return key.channel === 'backtests'
-      ? this.backtests.sendSnapshot(socket)
+    return isServerWide(key.channel)
+      ? this.serverWide.sendSnapshot(socket, key.channel)
       : this.publisher.sendSnapshot(socket, key);
   }
 

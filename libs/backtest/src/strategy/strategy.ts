@@ -1,4 +1,5 @@
 import type { ParameterSchema, ParameterValues } from './parameter-schema.js';
+import type { SignalProposal, SignalReview } from './signal-review.js';
 import type { StrategyContext } from './strategy-context.js';
 import type { StrategyFill, StrategyOrder } from './strategy-order.js';
 
@@ -22,4 +23,9 @@ export interface StrategyDefinition<S extends ParameterSchema = ParameterSchema>
   /** Closed bars needed before the first signal: the warm-up history a run loads first. */
   warmupBars(parameters: ParameterValues<S>): number;
   create(parameters: ParameterValues<S>): Strategy;
+  /**
+   * Sees each signal fired at this strategy from outside before it trades: accept it as sent, reshape it
+   * (say, cap the size) or refuse it with a reason. Left out, a signal becomes the order it describes.
+   */
+  reviewSignal?(signal: SignalProposal): SignalReview;
 }
