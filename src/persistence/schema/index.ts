@@ -8,3 +8,5 @@ export * from './order-events.table.js';
 export * from './orders.table.js';
 export * from './risk-days.table.js';
 export * from './risk-kill-switches.table.js';
+export * from './webhooks.table.js';
+export * from './strategy-runs.table.js';
