@@ -15,6 +15,7 @@ const FEATURE_LAYERS = [
   'orders',
   'sync',
   'strategy',
+  'webhooks',
   'health',
 ];
 

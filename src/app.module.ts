@@ -18,6 +18,7 @@ import { RiskModule } from './risk/risk.module.js';
 import { StrategyModule } from './strategy/strategy.module.js';
 import { SyncModule } from './sync/sync.module.js';
 import { TradesModule } from './trades/trades.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import type { Configuration } from './config/configuration.js';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         MarketDataModule,
         SyncModule,
         StrategyModule,
+        WebhooksModule,
         HealthModule,
       ],
       providers: [
