@@ -24,18 +24,31 @@ import { BacktestPool } from './execution/backtest-pool.js';
 import { BacktestQueue } from './execution/backtest-queue.js';
 import { BullmqBacktestQueue } from './execution/bullmq-backtest.queue.js';
 import { InProcessBacktestQueue } from './execution/in-process-backtest.queue.js';
+import { DrizzleStrategyRunRepository } from './runs/drizzle-strategy-run.repository.js';
+import { StrategyRunEvents } from './runs/strategy-run-events.js';
+import { StrategyRunRepository } from './runs/strategy-run.repository.js';
+import { StrategyRunService } from './runs/strategy-run.service.js';
+import { SignalOutcomes } from './signals/signal-outcomes.js';
 import { SignalService } from './signals/signal.service.js';
 import { StrategiesController } from './strategies.controller.js';
+import { StrategyRunsController } from './strategy-runs.controller.js';
+import { StrategyStreamFeed } from './strategy-stream.feed.js';
 import { StrategyTriggersController } from './strategy-triggers.controller.js';
 
 /**
  * Strategies and backtests: GET /strategies, backtest jobs (single runs and sweeps) on worker threads,
  * queued in process or on BullMQ, their results, reports and the benchmark; their progress on the
- * /ws/broker `backtests` channel; signals fired at a strategy (POST /strategies/:name/trigger) as orders.
+ * /ws/broker `backtests` channel; signals fired at a strategy (POST /strategies/:name/trigger) as orders;
+ * live runs of a strategy on an account, with runs and signals on the `strategies` channel.
  */
 @Module({
   imports: [BrokerModule, MarketDataModule, OrdersModule, SyncModule],
-  controllers: [StrategiesController, StrategyTriggersController, BacktestsController],
+  controllers: [
+    StrategiesController,
+    StrategyRunsController,
+    StrategyTriggersController,
+    BacktestsController,
+  ],
   providers: [
     { provide: STRATEGY_DEFINITIONS, useValue: BUILT_IN_STRATEGIES },
     StrategyCatalog,
@@ -61,8 +74,13 @@ import { StrategyTriggersController } from './strategy-triggers.controller.js';
     BacktestReportService,
     StrategyBenchmarkService,
     BacktestStreamFeed,
+    SignalOutcomes,
     SignalService,
+    { provide: StrategyRunRepository, useClass: DrizzleStrategyRunRepository },
+    StrategyRunEvents,
+    StrategyRunService,
+    StrategyStreamFeed,
   ],
-  exports: [StrategyCatalog],
+  exports: [StrategyCatalog, SignalService, SignalOutcomes, StrategyRunService],
 })
 export class StrategyModule {}
