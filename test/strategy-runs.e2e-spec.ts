@@ -85,6 +85,14 @@ describe('Live strategy runs on the paper replay', () => {
       expect(Math.abs(trade.price - backtest.fills[index]!.price)).toBeLessThanOrEqual(0.01);
     });
     expect(live.orders.every((order) => order.strategy === 'sma-crossover')).toBe(true);
+
+    // The strategy's own results: its trades in the log, and its PnL as the run reckons it.
+    const trades = await app.http.get('/trades?strategy=sma-crossover&limit=500').set(...auth);
+    expect(trades.body.data.items).toHaveLength(live.fills.length);
+    const performance = await app.http.get('/performance?strategy=sma-crossover').set(...auth);
+    expect(performance.status).toBe(200);
+    expect(performance.body.data.strategy).toBe('sma-crossover');
+    expect(Number(performance.body.data.totalPnl)).toBeCloseTo(Number(live.results.pnl), 6);
   });
 
   it('stops cleanly: cancels its orders, closes its own position, and refuses a second stop', async () => {

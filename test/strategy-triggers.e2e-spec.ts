@@ -102,5 +102,19 @@ describe('POST /strategies/:name/trigger: a signal becomes the order it describe
       .send({ enabled: false })
       .expect(200);
     expect(await live()).toBe(before);
+
+    // Each refusal is counted under its reason, the unknown strategy under one label whatever its name.
+    const metrics = (await app.http.get('/metrics').set(...auth)).text;
+    const count = (labels: string): number =>
+      Number(new RegExp(`edgerunner_signals_total\\{${labels}\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+    expect(count('source="trigger",strategy="sma-crossover",outcome="refused",reason="kill_switch"')).toBe(1);
+    expect(count('source="trigger",strategy="unknown",outcome="refused",reason="unknown_strategy"')).toBe(1);
+    expect(
+      count('source="trigger",strategy="sma-crossover",outcome="refused",reason="validation_failed"'),
+    ).toBe(2);
+    expect(count('source="trigger",strategy="sma-crossover",outcome="accepted",reason=""')).toBeGreaterThan(
+      0,
+    );
+    expect(metrics).not.toMatch(/no-such-strategy/);
   });
 });

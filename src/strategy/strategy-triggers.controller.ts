@@ -1,4 +1,13 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
@@ -6,6 +15,7 @@ import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-en
 import { OrderView } from '../orders/dto/order.view.js';
 import { TradeThrottlerGuard } from '../orders/trade-throttler.guard.js';
 import { TriggerSignalDto } from './dto/trigger-signal.dto.js';
+import { MalformedSignalInterceptor } from './signals/malformed-signal.interceptor.js';
 import { SignalService } from './signals/signal.service.js';
 
 @ApiTags('strategies')
@@ -17,6 +27,7 @@ export class StrategyTriggersController {
   @HttpCode(HttpStatus.CREATED)
   @RequireScope('trade')
   @UseGuards(TradeThrottlerGuard)
+  @UseInterceptors(MalformedSignalInterceptor)
   @ApiOperation({
     summary: 'Fire a signal of a strategy: the order it describes, placed as POST /trade places one',
     description:

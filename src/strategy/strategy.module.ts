@@ -28,6 +28,7 @@ import { DrizzleStrategyRunRepository } from './runs/drizzle-strategy-run.reposi
 import { StrategyRunEvents } from './runs/strategy-run-events.js';
 import { StrategyRunRepository } from './runs/strategy-run.repository.js';
 import { StrategyRunService } from './runs/strategy-run.service.js';
+import { MalformedSignalInterceptor } from './signals/malformed-signal.interceptor.js';
 import { SignalOutcomes } from './signals/signal-outcomes.js';
 import { SignalService } from './signals/signal.service.js';
 import { StrategiesController } from './strategies.controller.js';
@@ -76,6 +77,7 @@ import { StrategyTriggersController } from './strategy-triggers.controller.js';
     BacktestStreamFeed,
     SignalOutcomes,
     SignalService,
+    MalformedSignalInterceptor,
     { provide: StrategyRunRepository, useClass: DrizzleStrategyRunRepository },
     StrategyRunEvents,
     StrategyRunService,

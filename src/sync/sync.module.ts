@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { BrokerModule } from '../broker/broker.module.js';
 import type { Configuration } from '../config/configuration.js';
 import { OrdersModule } from '../orders/orders.module.js';
+import { TradesModule } from '../trades/trades.module.js';
 import { DrizzleEquitySnapshotRepository } from './drizzle-equity-snapshot.repository.js';
 import { EquitySnapshotRecorder } from './equity-snapshot.recorder.js';
 import { EquitySnapshotRepository } from './equity-snapshot.repository.js';
@@ -25,7 +26,7 @@ import { StreamThrottlerGuard } from './stream/stream-throttler.guard.js';
  * (GET /performance), and the /ws/broker stream.
  */
 @Module({
-  imports: [BrokerModule, OrdersModule, AuthModule],
+  imports: [BrokerModule, OrdersModule, AuthModule, TradesModule],
   controllers: [PerformanceController],
   providers: [
     LiveStateService,

@@ -48,6 +48,19 @@ export class TradeLogService {
   }
 
   /**
+   * Every matching fill, oldest first, up to `max` (the newest `max` when there are more): what a
+   * strategy's performance is worked out from.
+   */
+  async oldestFirst(filter: FillFilter, max: number): Promise<FillRecord[]> {
+    const newest: FillRecord[] = [];
+    for await (const batch of fillBatches(this.fills, checked(filter), EXPORT_BATCH)) {
+      newest.push(...batch.slice(0, max - newest.length));
+      if (newest.length >= max) break;
+    }
+    return newest.reverse();
+  }
+
+  /**
    * Every matching fill as a CSV stream. The first batch is read before the stream is handed out, so a bad
    * query or an unreachable database is still an error response rather than a cut-off file.
    */

@@ -29,6 +29,8 @@ export type SignalOutcomeInput = Omit<SignalOutcome, 'outcome' | 'at' | 'reason'
 export class SignalOutcomes {
   private readonly logger = new Logger('Signals');
   private readonly subject = new Subject<SignalOutcome>();
+  /** Errors already recorded as a refusal, so a layer that sees them again does not count them twice. */
+  private readonly recorded = new WeakSet<object>();
   readonly outcomes = this.subject.asObservable();
 
   accepted(signal: SignalOutcomeInput, orderId: string): void {
@@ -38,11 +40,17 @@ export class SignalOutcomes {
     this.emit({ ...signal, outcome: 'accepted', reason: null, message: null, orderId });
   }
 
-  refused(signal: SignalOutcomeInput, reason: string, message: string): void {
+  /** `cause`, the error the refusal came as, is remembered: {@link wasRecorded} answers true for it. */
+  refused(signal: SignalOutcomeInput, reason: string, message: string, cause?: unknown): void {
+    if (typeof cause === 'object' && cause !== null) this.recorded.add(cause);
     this.logger.warn(
       `${signal.source} signal ${signal.signalId ?? '-'} of ${signal.strategy} refused (${reason}): ${message}`,
     );
     this.emit({ ...signal, outcome: 'refused', reason, message, orderId: null });
+  }
+
+  wasRecorded(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && this.recorded.has(error);
   }
 
   private emit(outcome: Omit<SignalOutcome, 'at'>): void {

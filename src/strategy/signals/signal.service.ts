@@ -47,7 +47,12 @@ export class SignalService {
       definition = this.catalog.get(strategy);
     } catch (error) {
       // Counted under one label: a name from the request would let any caller mint metric series.
-      this.outcomes.refused({ ...seen, strategy: 'unknown' }, 'unknown_strategy', (error as Error).message);
+      this.outcomes.refused(
+        { ...seen, strategy: 'unknown' },
+        'unknown_strategy',
+        (error as Error).message,
+        error,
+      );
       throw error;
     }
     try {
@@ -55,7 +60,7 @@ export class SignalService {
       this.outcomes.accepted({ ...seen, account: order.account }, order.id);
       return order;
     } catch (error) {
-      this.outcomes.refused(seen, signalRefusalReason(error), (error as Error).message);
+      this.outcomes.refused(seen, signalRefusalReason(error), (error as Error).message, error);
       throw error;
     }
   }

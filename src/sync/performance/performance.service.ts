@@ -12,12 +12,16 @@ import { dec, toDecimalString } from '#brokers';
 import { AccountRegistry } from '../../broker/account-registry.js';
 import { ValidationFailedError } from '../../common/errors/app-error.js';
 import type { Configuration } from '../../config/configuration.js';
+import { TradeLogService } from '../../trades/trade-log.service.js';
 import { EquitySnapshotRepository, type EquitySnapshot } from '../equity-snapshot.repository.js';
 import { LiveStateService } from '../live/live-state.service.js';
 import type { EquityPointView, PerformanceView } from './dto/performance.view.js';
 import type { PerformanceQuery } from './dto/performance.query.js';
+import { strategyEquityCurve } from './strategy-equity-curve.js';
 
 const MAX_CURVE_POINTS = 1000;
+/** Fills a strategy's performance is worked out from: its newest, when it has made more. */
+const MAX_STRATEGY_FILLS = 100_000;
 const RATIO_PLACES = 8;
 
 /** The last point of each of at most `max` equal runs of points, and the first point. */
@@ -43,6 +47,7 @@ export class PerformanceService {
     private readonly registry: AccountRegistry,
     private readonly snapshots: EquitySnapshotRepository,
     private readonly live: LiveStateService,
+    private readonly trades: TradeLogService,
     config: ConfigService<Configuration, true>,
   ) {
     this.periodsPerYear = config.get('sync', { infer: true }).periodsPerYear;
@@ -57,10 +62,26 @@ export class PerformanceService {
     const stored = await this.snapshots.range(account, from, to);
     const current = to >= now ? this.live.equitySnapshot(account) : undefined;
     const points = current ? [...stored, current] : stored;
-    return this.summarize(account, points);
+    if (query.strategy === undefined) return this.summarize(account, null, points);
+    const fills = await this.trades.oldestFirst(
+      { account, strategy: query.strategy, from, to },
+      MAX_STRATEGY_FILLS,
+    );
+    const marks = new Map(
+      to >= now
+        ? this.live.pricesView(account).map(({ ticker }) => [ticker.symbol, ticker.last] as const)
+        : [],
+    );
+    const base = points[0]?.equity ?? '0';
+    const end = to >= now ? now.toISOString() : to.toISOString();
+    return this.summarize(account, query.strategy, strategyEquityCurve(account, base, fills, marks, end));
   }
 
-  private summarize(account: string, snapshots: readonly EquitySnapshot[]): PerformanceView {
+  private summarize(
+    account: string,
+    strategy: string | null,
+    snapshots: readonly EquitySnapshot[],
+  ): PerformanceView {
     const first = snapshots[0];
     const last = snapshots[snapshots.length - 1];
     const currency = this.live.accountView(account).summary?.currency ?? '';
@@ -80,6 +101,7 @@ export class PerformanceService {
     return {
       account,
       currency,
+      strategy,
       from: first?.at ?? null,
       to: last?.at ?? null,
       startEquity,

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { AccountQuery } from '../../../common/dto/account.query.js';
 import { IsZonedTime } from '../../../common/validation/is-zoned-time.js';
 
@@ -19,4 +19,13 @@ export class PerformanceQuery extends AccountQuery {
   @IsOptional()
   @IsZonedTime()
   to?: string;
+
+  @ApiPropertyOptional({
+    example: 'sma-crossover',
+    description:
+      "Only this strategy's trading: the account's starting equity plus what the strategy's fills made, as if the account had traded nothing else",
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'strategy must be 1-64 letters, digits, . _ : or -' })
+  strategy?: string;
 }

@@ -43,6 +43,14 @@ export class PerformanceView {
   @ApiProperty({ example: 'USD' })
   currency!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'The strategy asked for (its own trading only); null for the whole account',
+  })
+  strategy!: string | null;
+
   @ApiProperty({ type: String, nullable: true, description: 'First point of the period; null when none' })
   from!: string | null;
 
