@@ -101,7 +101,8 @@ async function fetchBars(adapter: BrokerAdapter, key: CandleKey, span: TimeSpan)
     .sort((a, b) => a.time - b.time);
 }
 
-function toStoredBar(candle: Candle): StoredBar {
+/** A candle's decimals as the numbers bars are computed in. */
+export function toStoredBar(candle: Candle): StoredBar {
   return {
     time: Date.parse(candle.openTime),
     open: Number(candle.open),

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsString, Matches, ValidateIf } from 'class-validator';
 import { IsDecimalValue, ORDER_SIDES, type OrderSide } from '#brokers';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { SignalPricesDto } from './signal-prices.dto.js';
 
 const DECIMAL = { type: String, format: 'decimal' } as const;
 
@@ -10,7 +11,7 @@ const DECIMAL = { type: String, format: 'decimal' } as const;
  * (a quantity, or a percent of the account's equity), or the position to end up at; a limit price makes
  * it a limit order, take-profit and stop-loss a bracket. `signalId` makes it idempotent.
  */
-export class TriggerSignalDto {
+export class TriggerSignalDto extends SignalPricesDto {
   @ApiPropertyOptional({
     example: 'paper',
     description: 'Account name; defaults to the only configured account',
@@ -64,19 +65,4 @@ export class TriggerSignalDto {
   @IsOmittable()
   @IsDecimalValue()
   targetPosition?: string;
-
-  @ApiPropertyOptional({ ...DECIMAL, example: '64000', description: 'Makes it a limit order' })
-  @IsOmittable()
-  @IsDecimalValue({ positive: true })
-  price?: string;
-
-  @ApiPropertyOptional({ ...DECIMAL, example: '70000' })
-  @IsOmittable()
-  @IsDecimalValue({ positive: true })
-  takeProfit?: string;
-
-  @ApiPropertyOptional({ ...DECIMAL, example: '60000' })
-  @IsOmittable()
-  @IsDecimalValue({ positive: true })
-  stopLoss?: string;
 }

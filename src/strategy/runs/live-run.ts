@@ -4,6 +4,7 @@ import type { Strategy, StrategyDefinition } from '#backtest/strategy/strategy.j
 import type { StrategyFill, StrategyOrder } from '#backtest/strategy/strategy-order.js';
 import { timeframeToMs, type BrokerEvent } from '#brokers';
 import { Subscription } from 'rxjs';
+import { toStoredBar } from '../../market-data/broker-bars.loader.js';
 import type { OrderView } from '../../orders/dto/order.view.js';
 import { BarBuilder, type ClosedBar } from './bars/bar-builder.js';
 import { LiveBarSeries } from './bars/live-bar-series.js';
@@ -70,7 +71,7 @@ export class LiveRun {
     const lastActed = this.record.lastBarTime === null ? -Infinity : Date.parse(this.record.lastBarTime);
     let lastWarm = lastActed;
     for (const candle of this.ports.warmup) {
-      const bar = toBar(candle);
+      const bar = toStoredBar(candle);
       if (bar.time <= this.series.lastTime) continue;
       await this.step(bar, false);
       lastWarm = Math.max(lastWarm, bar.time);
@@ -187,24 +188,6 @@ export class LiveRun {
     const status = this.ports.accountStatus();
     return status === 'connected' ? null : `account ${this.record.account} is ${status}`;
   }
-}
-
-function toBar(candle: {
-  openTime: string;
-  open: string;
-  high: string;
-  low: string;
-  close: string;
-  volume: string;
-}): ClosedBar {
-  return {
-    time: Date.parse(candle.openTime),
-    open: Number(candle.open),
-    high: Number(candle.high),
-    low: Number(candle.low),
-    close: Number(candle.close),
-    volume: Number(candle.volume),
-  };
 }
 
 /** An order of the run known from its link only, until its stored state is applied. */

@@ -5,6 +5,7 @@ import { IsDecimalValue, ORDER_SIDES, type OrderSide } from '#brokers';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { IsZonedTime } from '../../common/validation/is-zoned-time.js';
 import { ExcludesFields } from './excludes-fields.js';
+import { SignalPricesDto } from '../../strategy/dto/signal-prices.dto.js';
 
 const DECIMAL = { type: String, format: 'decimal' } as const;
 
@@ -13,7 +14,7 @@ const DECIMAL = { type: String, format: 'decimal' } as const;
  * placeholders are filled in. A side with a quantity or a percent of equity, or a target position; a
  * number is taken as well as a decimal string and becomes one.
  */
-export class TradingViewAlertDto {
+export class TradingViewAlertDto extends SignalPricesDto {
   @ApiProperty({ example: 'whs_…', description: "The webhook's secret (TradingView cannot send headers)" })
   @IsString()
   @Length(1, 256)
@@ -74,19 +75,4 @@ export class TradingViewAlertDto {
   @IsDecimalValue()
   @ExcludesFields('side')
   targetPosition?: string;
-
-  @ApiPropertyOptional({ ...DECIMAL, example: '64000', description: 'Makes it a limit order' })
-  @IsOmittable()
-  @IsDecimalValue({ positive: true })
-  price?: string;
-
-  @ApiPropertyOptional({ ...DECIMAL, example: '70000' })
-  @IsOmittable()
-  @IsDecimalValue({ positive: true })
-  takeProfit?: string;
-
-  @ApiPropertyOptional({ ...DECIMAL, example: '60000' })
-  @IsOmittable()
-  @IsDecimalValue({ positive: true })
-  stopLoss?: string;
 }

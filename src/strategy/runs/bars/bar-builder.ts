@@ -1,3 +1,5 @@
+import type { StoredBar } from '../../../market-data/candle.repository.js';
+
 /** One trade (or last-price update) from a live feed. `timeMs` is the exchange's time, ms since the epoch. */
 export interface Tick {
   readonly price: number;
@@ -6,15 +8,8 @@ export interface Tick {
   readonly timeMs: number;
 }
 
-/** A finished bar; `time` is its start, as in a backtest series. */
-export interface ClosedBar {
-  readonly time: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  readonly volume: number;
-}
+/** A finished bar; `time` is its start, as in a backtest series and the candle cache. */
+export type ClosedBar = StoredBar;
 
 export interface BarBuilderOptions {
   /**
