@@ -165,6 +165,39 @@ describe('Live strategy runs on the paper replay', () => {
   });
 });
 
+describe('A live run whose account goes away', () => {
+  it('pauses while the account is disconnected, says why, and goes on when it is back', async () => {
+    const app = await startTestApp({ config: { accounts: [googReplayAccount()] } });
+    try {
+      const run = await startRun(app);
+      const runs = app.app.get(StrategyRunService);
+      await app.http
+        .post('/broker/disconnect')
+        .set(...auth)
+        .send({ account: 'paper' })
+        .expect(200);
+      await runs.settled();
+      const paused = await detail(app, run.id);
+      expect(paused.status).toBe('paused');
+      expect(paused.statusReason).toMatch(/account paper is down/);
+      await app.http
+        .post('/broker/connect')
+        .set(...auth)
+        .send({ account: 'paper' })
+        .expect(200);
+      await runs.settled();
+      expect(await detail(app, run.id)).toEqual(
+        expect.objectContaining({ status: 'running', statusReason: null }),
+      );
+      await replay(app, 3);
+      // Bars close and reach the strategy again: the replay's third candle is the last one acted on.
+      expect((await detail(app, run.id)).lastBarTime).toBe('2004-08-23T00:00:00.000Z');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('A live run across a restart', () => {
   it('resumes after the process comes back and never places an order twice', async () => {
     const config = { accounts: [googReplayAccount()] };
