@@ -10,6 +10,7 @@ import { AppModule } from '../../src/app.module.js';
 import { AccountRegistry } from '../../src/broker/account-registry.js';
 import { OrderStateApplier } from '../../src/orders/order-state.applier.js';
 import { configureApp, createFastifyAdapter } from '../../src/configure-app.js';
+import { seedEmbeddedDatabase } from './database-template.js';
 import { capturedLogsModule, type LogCapture } from './log-capture.js';
 
 export const ADMIN_KEY = 'er_test_admin_key_0123456789abcdef';
@@ -54,6 +55,7 @@ export function paperAccount(
 /** The real app (same AppModule and configureApp as main.ts) on an ephemeral port with its own data dir. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'edgerunner-test-')));
+  if (!options.dataDir && !options.env?.DATABASE_URL) await seedEmbeddedDatabase(dataDir);
   const configPath = join(dataDir, 'edgerunner.json');
   await writeFile(configPath, JSON.stringify(options.config ?? { accounts: [paperAccount()] }));
   const env = {
