@@ -25,6 +25,7 @@ import { BacktestQueue } from './execution/backtest-queue.js';
 import { BullmqBacktestQueue } from './execution/bullmq-backtest.queue.js';
 import { InProcessBacktestQueue } from './execution/in-process-backtest.queue.js';
 import { DrizzleStrategyRunRepository } from './runs/drizzle-strategy-run.repository.js';
+import { LiveRunLauncher } from './runs/live-run-launcher.js';
 import { StrategyRunEvents } from './runs/strategy-run-events.js';
 import { StrategyRunRepository } from './runs/strategy-run.repository.js';
 import { StrategyRunService } from './runs/strategy-run.service.js';
@@ -80,6 +81,7 @@ import { StrategyTriggersController } from './strategy-triggers.controller.js';
     MalformedSignalInterceptor,
     { provide: StrategyRunRepository, useClass: DrizzleStrategyRunRepository },
     StrategyRunEvents,
+    LiveRunLauncher,
     StrategyRunService,
     StrategyStreamFeed,
   ],

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { resolveParameters } from '#backtest/strategy/resolve-parameters.js';
-import { type Candle, timeframeToMs } from '#brokers';
+import { BrokerError } from '#brokers';
+import { filter, Subscription } from 'rxjs';
 import { AccountRegistry } from '../../broker/account-registry.js';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/app-error.js';
-import { OrderChanges } from '../../orders/order-changes.js';
+import {
+  ConflictError,
+  NotFoundError,
+  UnavailableError,
+  ValidationFailedError,
+} from '../../common/errors/app-error.js';
 import { OrderService } from '../../orders/order.service.js';
 import { toOrderView } from '../../orders/order-view.mapper.js';
 import { StrategyCatalog } from '../catalog/strategy-catalog.js';
@@ -12,8 +17,8 @@ import { asValidationError } from '../catalog/parameter-error.js';
 import type { StartRunDto } from '../dto/start-run.dto.js';
 import type { StopRunDto } from '../dto/stop-run.dto.js';
 import type { StrategyRunDetailView } from '../dto/strategy-run.view.js';
-import { SignalOutcomes } from '../signals/signal-outcomes.js';
 import { LiveRun } from './live-run.js';
+import { LiveRunLauncher } from './live-run-launcher.js';
 import { runResults } from './run-results.js';
 import { stopRunHoldings } from './stop-run-holdings.js';
 import type { RunSizing, StrategyRunRecord } from './strategy-run-record.js';
@@ -33,15 +38,17 @@ const LISTED_RUNS = 100;
 export class StrategyRunService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(StrategyRunService.name);
   private readonly live = new Map<string, LiveRun>();
+  /** Runs that could not resume because their account was away: each is launched when it connects. */
+  private readonly waiting = new Map<string, StrategyRunRecord>();
+  private readonly subscription = new Subscription();
 
   constructor(
     private readonly catalog: StrategyCatalog,
     private readonly registry: AccountRegistry,
     private readonly orders: OrderService,
-    private readonly changes: OrderChanges,
     private readonly repository: StrategyRunRepository,
-    private readonly signals: SignalOutcomes,
     private readonly events: StrategyRunEvents,
+    private readonly launcher: LiveRunLauncher,
   ) {}
 
   async start(strategy: string, body: StartRunDto): Promise<StrategyRunRecord> {
@@ -78,7 +85,9 @@ export class StrategyRunService implements OnApplicationBootstrap, OnApplication
   }
 
   async list(): Promise<StrategyRunRecord[]> {
-    return (await this.repository.list(LISTED_RUNS)).map((run) => this.live.get(run.id)?.state ?? run);
+    return (await this.repository.list(LISTED_RUNS)).map(
+      (run) => this.live.get(run.id)?.state ?? this.waiting.get(run.id) ?? run,
+    );
   }
 
   async get(id: string): Promise<StrategyRunDetailView> {
@@ -96,17 +105,25 @@ export class StrategyRunService implements OnApplicationBootstrap, OnApplication
   async stop(id: string, options: StopRunDto): Promise<StrategyRunRecord> {
     const run = await this.find(id);
     const live = this.live.get(id);
-    if (!live)
+    const waiting = this.waiting.get(id);
+    let stopped: StrategyRunRecord;
+    if (live) {
+      this.live.delete(id);
+      await live.end('stopped', 'stopped over the API');
+      stopped = live.state;
+    } else if (waiting) {
+      this.waiting.delete(id);
+      stopped = await this.settle(waiting, 'stopped', 'stopped over the API');
+    } else {
       throw new ConflictError(`Run ${id} is ${run.status}: it is not running`, { status: run.status });
-    this.live.delete(id);
-    await live.end('stopped', 'stopped over the API');
+    }
     const problems = await stopRunHoldings(run, options, {
       orders: this.orders,
       repository: this.repository,
       ordersOf: () => this.repository.ordersOf(run),
     });
     if (problems.length > 0) this.logger.warn(`Run ${id} stopped with problems: ${problems.join('; ')}`);
-    return live.state;
+    return stopped;
   }
 
   /** Settles once every live run has done what it was handed so far: what a test waits on after a tick. */
@@ -115,69 +132,72 @@ export class StrategyRunService implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.subscription.add(
+      this.registry.events
+        .pipe(filter((event) => event.type === 'connection' && event.status === 'connected'))
+        .subscribe((event) => void this.resumeWaiting(event.account)),
+    );
     for (const run of await this.repository.listActive()) {
       try {
         this.catalog.get(run.strategy);
         this.registry.resolveAccount(run.account);
       } catch (error) {
-        await this.fail(run, `cannot resume: ${(error as Error).message}`);
+        await this.settle(run, 'failed', `cannot resume: ${(error as Error).message}`);
         continue;
       }
-      this.logger.log(`Resuming run ${run.id} of ${run.strategy} on ${run.account} ${run.symbol}`);
-      await this.launch(run).catch((error: unknown) =>
-        this.fail(run, `cannot resume: ${(error as Error).message}`),
-      );
+      await this.resume(run);
     }
   }
 
   /** The runs stay active in storage: the next start resumes them. */
   onApplicationShutdown(): void {
+    this.subscription.unsubscribe();
     for (const run of this.live.values()) run.detach();
     this.live.clear();
+    this.waiting.clear();
   }
 
+  /**
+   * Launches a stored run again. An account that is away (its broker unreachable at start) is no reason to
+   * give the run up: it waits, paused and saying why, and is launched when the account connects.
+   */
+  private async resume(run: StrategyRunRecord): Promise<void> {
+    this.logger.log(`Resuming run ${run.id} of ${run.strategy} on ${run.account} ${run.symbol}`);
+    try {
+      await this.launch(run);
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (!isAway(error)) {
+        await this.settle(run, 'failed', `cannot resume: ${reason}`);
+        return;
+      }
+      this.waiting.set(
+        run.id,
+        await this.settle(run, 'paused', `waiting for account ${run.account}: ${reason}`),
+      );
+    }
+  }
+
+  private async resumeWaiting(account: string): Promise<void> {
+    for (const [id, run] of this.waiting) {
+      if (run.account !== account) continue;
+      this.waiting.delete(id);
+      await this.resume(run);
+    }
+  }
+
+  /** Launches the run and keeps it live here; on failure nothing of it stays in this process. */
   private async launch(record: StrategyRunRecord): Promise<StrategyRunRecord> {
-    const definition = this.catalog.get(record.strategy);
-    const adapter = this.registry.resolve(record.account);
-    const instrument = await adapter.getInstrument(record.symbol);
-    const warmup = await this.warmup(record, definition.warmupBars(record.parameters));
-    const run = new LiveRun(record, definition, {
-      instrument,
-      warmup,
-      events: this.registry.events,
-      orderChanges: this.changes.changes,
-      accountStatus: () => adapter.status,
-      accountSummary: () => adapter.getAccountSummary(),
-      placeOrder: (order) => this.orders.place(order),
-      cancelOrder: (orderId) => this.orders.cancel(orderId),
-      repository: this.repository,
-      signals: this.signals,
-      onChange: (changed) => this.events.emit(changed),
-      logger: this.logger,
-    });
+    const run = await this.launcher.create(record);
     this.live.set(record.id, run);
-    const [orders, links] = await Promise.all([
-      this.repository.ordersOf(record),
-      this.repository.links(record.id),
-    ]);
-    await run.start(orders.map(toOrderView), links);
+    try {
+      await this.launcher.start(run);
+    } catch (error) {
+      run.detach();
+      this.live.delete(record.id);
+      throw error;
+    }
     return run.state;
-  }
-
-  /** The closed bars before now that the strategy's warm-up asks for; none when the broker has none. */
-  private async warmup(run: StrategyRunRecord, bars: number): Promise<Candle[]> {
-    if (bars <= 0) return [];
-    const barMs = timeframeToMs(run.timeframe)!;
-    const now = Date.now();
-    const from = new Date(now - barMs * (bars + 2));
-    const candles = await this.registry
-      .resolve(run.account)
-      .getCandles(run.symbol, run.timeframe, from, new Date(now))
-      .catch((error: unknown) => {
-        this.logger.warn(`Run ${run.id}: no warm-up history (${(error as Error).message})`);
-        return [];
-      });
-    return candles.filter((candle) => Date.parse(candle.openTime) + barMs <= now).slice(-bars);
   }
 
   private async markPrice(run: StrategyRunRecord): Promise<string | null> {
@@ -191,20 +211,26 @@ export class StrategyRunService implements OnApplicationBootstrap, OnApplication
   private async find(id: string): Promise<StrategyRunRecord> {
     const stored = UUID.test(id) ? await this.repository.findById(id) : undefined;
     if (!stored) throw new NotFoundError(`Unknown run ${id}`, { id });
-    return this.live.get(id)?.state ?? stored;
+    return this.live.get(id)?.state ?? this.waiting.get(id) ?? stored;
   }
 
-  private async fail(run: StrategyRunRecord, reason: string): Promise<void> {
-    this.live.get(run.id)?.detach();
-    this.live.delete(run.id);
-    const failed: StrategyRunRecord = {
-      ...run,
-      status: 'failed',
-      statusReason: reason,
-      stoppedAt: new Date().toISOString(),
-    };
-    await this.repository.update(failed);
-    this.events.emit(failed);
-    this.logger.error(`Run ${run.id} of ${run.strategy} failed: ${reason}`);
+  /** Stores a run not live in this process in its new state, and says so. */
+  private async settle(
+    run: StrategyRunRecord,
+    status: 'failed' | 'paused' | 'stopped',
+    reason: string,
+  ): Promise<StrategyRunRecord> {
+    const stoppedAt = status === 'paused' ? null : new Date().toISOString();
+    const settled: StrategyRunRecord = { ...run, status, statusReason: reason, stoppedAt };
+    await this.repository.update(settled);
+    this.events.emit(settled);
+    if (status === 'failed') this.logger.error(`Run ${run.id} of ${run.strategy} failed: ${reason}`);
+    else this.logger.warn(`Run ${run.id} of ${run.strategy} is ${status}: ${reason}`);
+    return settled;
   }
+}
+
+/** The account cannot be reached now but may be later: a broker's retryable error or a 503. */
+function isAway(error: unknown): boolean {
+  return error instanceof UnavailableError || (error instanceof BrokerError && error.retryable);
 }
