@@ -58,7 +58,10 @@ describe('TradingView webhooks: alerts fire signals at a strategy', () => {
     );
 
   beforeAll(async () => {
-    app = await startTestApp({ logs, config: { accounts: [paperAccount()] } });
+    app = await startTestApp({
+      logs,
+      config: { accounts: [paperAccount()], throttle: { trade: { limit: 1000, ttlMs: 1000 } } },
+    });
     const created = await createWebhook({
       name: 'btc-crossover',
       account: 'paper',
@@ -232,5 +235,40 @@ describe('TradingView webhooks: alerts fire signals at a strategy', () => {
     }
     // Past the webhook's own checks the signal service records the refusal, under the order path's reason.
     expect(messages).toMatch(/tradingview signal .* of sma-crossover refused \(.*\): .*kill switch/);
+  });
+});
+
+describe('A TradingView webhook under a flood', () => {
+  it('takes the /trade budget per webhook and refuses the rest with 429 and Retry-After, never trading them', async () => {
+    const app = await startTestApp({
+      config: { accounts: [paperAccount()], throttle: { trade: { limit: 2, ttlMs: 60_000 } } },
+    });
+    try {
+      const created = await app.http
+        .post('/webhooks')
+        .set(...bearer(ADMIN_KEY))
+        .send({ name: 'flood', account: 'paper', strategy: 'sma-crossover', symbols: ['BTCUSDT'] });
+      const { secret, path } = created.body.data as CreatedWebhookBody;
+      const fire = (n: number) =>
+        app.http.post(path).send({
+          secret,
+          alertId: `flood-${n}`,
+          time: timenow(),
+          symbol: 'BTCUSDT',
+          side: 'buy',
+          quantity: '0.01',
+        });
+      expect((await fire(1)).status).toBe(201);
+      expect((await fire(2)).status).toBe(201);
+      const refused = await fire(3);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body.message).toMatch(/at most 2 per 60 s for this webhook/);
+      const orders = (await app.http.get('/orders?limit=10').set(...bearer(ADMIN_KEY))).body.data
+        .items as unknown[];
+      expect(orders).toHaveLength(2);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
 import { OrderView } from '../orders/dto/order.view.js';
 import { TradingViewAlertDto } from './dto/tradingview-alert.dto.js';
 import { TradingViewAlertService } from './tradingview-alert.service.js';
+import { WebhookThrottlerGuard } from './webhook-throttler.guard.js';
 
 @ApiTags('webhooks')
 @Controller('webhooks/tradingview')
@@ -15,6 +16,7 @@ export class TradingViewWebhookController {
   /** The body stays unknown here: it may be a JSON text (text/plain), parsed and validated by the service. */
   @Post(':id')
   @Public()
+  @UseGuards(WebhookThrottlerGuard)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary:
@@ -38,6 +40,9 @@ export class TradingViewWebhookController {
     HttpStatus.BAD_GATEWAY,
     HttpStatus.SERVICE_UNAVAILABLE,
   )
+  @ApiTooManyRequestsResponse({
+    description: 'More alerts than the `throttle.trade` budget, counted per webhook',
+  })
   @ResponseMessage('Alert accepted')
   receive(@Param('id') id: string, @Body() body: unknown): Promise<OrderView> {
     return this.alerts.receive(id, body);
