@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/persistence/open-database.js';
 
-const JOURNAL = fileURLToPath(new URL('../../src/persistence/migrations/meta/_journal.json', import.meta.url));
+const JOURNAL = fileURLToPath(
+  new URL('../../src/persistence/migrations/meta/_journal.json', import.meta.url),
+);
 
 /** The template of this set of migrations: a new migration makes a new one. */
 async function templateDirectory(): Promise<string> {
