@@ -1,7 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
-import { RateLimitedError } from '../common/errors/app-error.js';
+import { throttledError } from '../common/throttling/throttled-error.js';
 
 /** /trade's own budget, counted per API key (the auth guard runs first and names the key). */
 @Injectable()
@@ -16,13 +16,6 @@ export class TradeThrottlerGuard extends ThrottlerGuard {
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    const retryAfterSeconds = Math.max(
-      1,
-      Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire),
-    );
-    throw new RateLimitedError(
-      `Too many orders: at most ${detail.limit} per ${detail.ttl / 1000} s for this API key; retry in ${retryAfterSeconds} s`,
-      { limit: detail.limit, windowMs: detail.ttl, retryAfterMs: retryAfterSeconds * 1000 },
-    );
+    throw throttledError(detail, 'orders', 'this API key');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { RateLimitedError } from '../common/errors/app-error.js';
+import { throttledError } from '../common/throttling/throttled-error.js';
 
 /**
  * A TradingView webhook's budget: the /trade budget (`throttle.trade`), counted per webhook, since its
@@ -17,13 +17,6 @@ export class WebhookThrottlerGuard extends ThrottlerGuard {
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    const retryAfterSeconds = Math.max(
-      1,
-      Math.ceil(detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire),
-    );
-    throw new RateLimitedError(
-      `Too many alerts: at most ${detail.limit} per ${detail.ttl / 1000} s for this webhook; retry in ${retryAfterSeconds} s`,
-      { limit: detail.limit, windowMs: detail.ttl, retryAfterMs: retryAfterSeconds * 1000 },
-    );
+    throw throttledError(detail, 'alerts', 'this webhook');
   }
 }
