@@ -116,6 +116,25 @@ describe('commitOrderWrites', () => {
     expect((await repository.eventsOf(placed.id)).map((event) => event.status)).toEqual(['new', 'cancelled']);
   });
 
+  it('applies a change and refuses the one after it that was judged on a revision it does not leave', async () => {
+    const placed = order('gap');
+    await commitOrderWrites(database.db, [
+      { kind: 'insert', order: placed, event: orderEvent(placed, 'request') },
+    ]);
+    const submitted = next(placed, { status: 'submitted', brokerOrderId: 'B-2' });
+    const skipped = next(next(submitted, {}), { status: 'filled', filledQuantity: '0.5' });
+    const results = await commitOrderWrites(database.db, [
+      { kind: 'update', order: submitted, event: orderEvent(submitted, 'broker') },
+      { kind: 'update', order: skipped, event: orderEvent(skipped, 'broker') },
+    ]);
+    expect(results).toEqual([
+      { kind: 'update', applied: true },
+      { kind: 'update', applied: false },
+    ]);
+    expect(await repository.findById(placed.id)).toEqual(submitted);
+    expect((await repository.eventsOf(placed.id)).map((event) => event.status)).toEqual(['new', 'submitted']);
+  });
+
   it('stores nothing of a batch when one statement of it fails', async () => {
     const good = order('good');
     const orphan = next(order('never-inserted'), { status: 'submitted' });
