@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { arrayParameter, rowsOf } from '../persistence/batch-parameters.js';
+import { rowsOf, unnestArguments } from '../persistence/batch-parameters.js';
 import type { Database } from '../persistence/database.js';
 import { orders } from '../persistence/schema/index.js';
 import {
@@ -57,8 +57,9 @@ export async function commitOrderWrites(
     events,
   );
   const rows = rowsOf<BatchRow>(await db.execute(statement));
-  const created = new Set(rows.filter((row) => row.kind === 'i').map((row) => row.id));
-  const changed = new Set(rows.filter((row) => row.kind === 'u').map((row) => row.id));
+  const created = new Set<string>();
+  const changed = new Set<string>();
+  for (const row of rows) (row.kind === 'i' ? created : changed).add(row.id);
   // Read after the commit: a row that was there before the batch stays there.
   const existing = await readExisting(
     db,
@@ -99,7 +100,10 @@ async function readExisting(db: Database, list: readonly OrderRecord[]): Promise
     .select()
     .from(orders)
     .where(
-      sql`(${orders.account}, ${orders.clientOrderId}) in (select * from unnest(${arrayParameter(list, (order) => order.account, 'text')}, ${arrayParameter(list, (order) => order.clientOrderId, 'text')}))`,
+      sql`(${orders.account}, ${orders.clientOrderId}) in (select * from unnest(${unnestArguments(list, [
+        [(order) => order.account, 'text'],
+        [(order) => order.clientOrderId, 'text'],
+      ])}))`,
     );
   return new Map(rows.map((row) => [keyOf(row), toOrderRecord(row)]));
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { arrayParameter } from '../persistence/batch-parameters.js';
+import { unnestArguments, type BatchColumn } from '../persistence/batch-parameters.js';
 import { orderEvents, orders } from '../persistence/schema/index.js';
 import type { OrderEvent, OrderRecord } from './order-record.js';
 
@@ -21,22 +21,17 @@ export interface BatchRow {
   readonly id: string;
 }
 
-type Column<T> = readonly [(item: T) => string | number | null, string];
-
-const columns = <T>(items: readonly T[], list: readonly Column<T>[]): SQL =>
-  sql.join(
-    list.map(([pick, type]) => arrayParameter(items, pick, type)),
-    sql`, `,
-  );
-
 function insertOrders(list: readonly OrderRecord[]): SQL {
-  const text = (pick: (order: OrderRecord) => string | null): Column<OrderRecord> => [pick, 'text'];
-  const decimal = (pick: (order: OrderRecord) => string | null): Column<OrderRecord> => [pick, 'numeric'];
+  const text = (pick: (order: OrderRecord) => string | null): BatchColumn<OrderRecord> => [pick, 'text'];
+  const decimal = (pick: (order: OrderRecord) => string | null): BatchColumn<OrderRecord> => [
+    pick,
+    'numeric',
+  ];
   return sql`insert into ${orders} (id, account, client_order_id, broker_order_id, symbol, side, type,
       time_in_force, quantity, filled_quantity, average_fill_price, price, stop_price, trailing_amount,
       take_profit, stop_loss, status, role, parent_id, reject_reason, strategy, fingerprint, created_at,
       updated_at, revision)
-    select * from unnest(${columns(list, [
+    select * from unnest(${unnestArguments(list, [
       [(order) => order.id, 'uuid'],
       text((order) => order.account),
       text((order) => order.clientOrderId),
@@ -71,7 +66,7 @@ function updateOrders(list: readonly CollapsedUpdate[]): SQL {
   return sql`update ${orders} set broker_order_id = v.broker_order_id, status = v.status,
       quantity = v.quantity, filled_quantity = v.filled_quantity, average_fill_price = v.average_fill_price,
       reject_reason = v.reject_reason, updated_at = v.updated_at, revision = v.revision
-    from unnest(${columns(list, [
+    from unnest(${unnestArguments(list, [
       [({ order }) => order.id, 'uuid'],
       [({ expectedRevision }) => expectedRevision, 'integer'],
       [({ order }) => order.revision, 'integer'],
@@ -89,7 +84,7 @@ function updateOrders(list: readonly CollapsedUpdate[]): SQL {
 }
 
 function insertEvents(list: readonly GuardedEvent[]): SQL {
-  const text = (pick: (event: OrderEvent) => string | null): Column<GuardedEvent> => [
+  const text = (pick: (event: OrderEvent) => string | null): BatchColumn<GuardedEvent> => [
     ({ event }) => pick(event),
     'text',
   ];
@@ -97,7 +92,7 @@ function insertEvents(list: readonly GuardedEvent[]): SQL {
       (order_id, account, client_order_id, symbol, status, filled_quantity, source, reason, payload, at)
     select v.order_id, v.account, v.client_order_id, v.symbol, v.status, v.filled_quantity, v.source,
       v.reason, v.payload::jsonb, v.at
-    from unnest(${columns(list, [
+    from unnest(${unnestArguments(list, [
       [({ guard }) => guard, 'text'],
       [({ event }) => event.orderId, 'uuid'],
       text((event) => event.account),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Fill, OrderSide } from '#brokers';
-import { arrayParameter, rowsOf } from '../persistence/batch-parameters.js';
+import { rowsOf, unnestArguments, type BatchColumn } from '../persistence/batch-parameters.js';
 import { InjectDatabase, type Database } from '../persistence/database.js';
 import { fills, orders } from '../persistence/schema/index.js';
 import type { FillRecord } from './fill-record.js';
@@ -42,22 +42,19 @@ function orderIdOf(account: SQL | string, brokerOrderId: SQL | string, clientOrd
 }
 
 /** The fills as one array per column: the insert binds the same few parameters whatever the batch size. */
-function columns(batch: readonly Fill[]): SQL[] {
-  const column = (pick: (fill: Fill) => string, type: string): SQL => arrayParameter(batch, pick, type);
-  return [
-    column((fill) => fill.executionId, 'text'),
-    column((fill) => fill.brokerOrderId, 'text'),
-    column((fill) => fill.clientOrderId, 'text'),
-    column((fill) => fill.symbol, 'text'),
-    column((fill) => fill.side, 'text'),
-    column((fill) => fill.quantity, 'numeric'),
-    column((fill) => fill.price, 'numeric'),
-    column((fill) => fill.fee, 'numeric'),
-    column((fill) => fill.feeCurrency, 'text'),
-    column((fill) => fill.liquidity, 'text'),
-    column((fill) => fill.executedAt, 'timestamptz'),
-  ];
-}
+const FILL_COLUMNS: readonly BatchColumn<Fill>[] = [
+  [(fill) => fill.executionId, 'text'],
+  [(fill) => fill.brokerOrderId, 'text'],
+  [(fill) => fill.clientOrderId, 'text'],
+  [(fill) => fill.symbol, 'text'],
+  [(fill) => fill.side, 'text'],
+  [(fill) => fill.quantity, 'numeric'],
+  [(fill) => fill.price, 'numeric'],
+  [(fill) => fill.fee, 'numeric'],
+  [(fill) => fill.feeCurrency, 'text'],
+  [(fill) => fill.liquidity, 'text'],
+  [(fill) => fill.executedAt, 'timestamptz'],
+];
 
 /**
  * Strictly after `after` in (executed_at, id) descending order. A row comparison rather than `a < x or
@@ -88,7 +85,7 @@ export class DrizzleFillRepository extends FillRepository {
           (select ${orders.strategy} from ${orders} where ${orders.id} = v.order_id)
         from (
           select u.*, ${orderIdOf(account, sql`u.broker_order_id`, sql`u.client_order_id`)} as order_id
-          from unnest(${sql.join(columns(batch.slice(start, start + INSERT_CHUNK)), sql`, `)})
+          from unnest(${unnestArguments(batch.slice(start, start + INSERT_CHUNK), FILL_COLUMNS)})
             as u(execution_id, broker_order_id, client_order_id, symbol, side, quantity, price, fee,
               fee_currency, liquidity, executed_at)
         ) as v
