@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '../time/zone-offset.js';
+
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** `YYYYMMDD-HH:mm:ss`: the UTC form TWS reads in execution filters and history end times. */
@@ -6,34 +8,6 @@ export function formatIbUtc(date: Date): string {
     `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}-` +
     `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
   );
-}
-
-/** How far `zone`'s wall clock runs ahead of UTC at `ms`; undefined for a zone Intl does not know. */
-function zoneOffsetMs(zone: string, ms: number): number | undefined {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(ms));
-    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-    const wall = Date.UTC(
-      part('year'),
-      part('month') - 1,
-      part('day'),
-      part('hour'),
-      part('minute'),
-      part('second'),
-    );
-    return wall - ms;
-  } catch {
-    return undefined;
-  }
 }
 
 const IB_TIME = /^(\d{4})(\d{2})(\d{2})(?:[-\s]+(\d{2}):(\d{2}):(\d{2}))?(?:\s+(\S+))?$/;
