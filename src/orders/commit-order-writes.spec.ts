@@ -5,6 +5,7 @@ import { DrizzleOrderRepository } from './drizzle-order.repository.js';
 import type { OrderRecord } from './order-record.js';
 import { restingOrderRecord } from './testing/resting-order-record.js';
 import { orderEvent } from './order-records.js';
+import type { OrderWrite } from './order-write.js';
 
 const order = (clientOrderId: string): OrderRecord => restingOrderRecord(clientOrderId, 'momentum');
 
@@ -15,9 +16,28 @@ const next = (record: OrderRecord, fields: Partial<OrderRecord>): OrderRecord =>
   updatedAt: new Date(Date.parse(record.updatedAt) + 1).toISOString(),
 });
 
+const inserting = (record: OrderRecord): OrderWrite => ({
+  kind: 'insert',
+  order: record,
+  event: orderEvent(record, 'request'),
+});
+
+const changing = (record: OrderRecord): OrderWrite => ({
+  kind: 'update',
+  order: record,
+  event: orderEvent(record, 'broker'),
+});
+
 describe('commitOrderWrites', () => {
   let database: OpenDatabase;
   let repository: DrizzleOrderRepository;
+
+  /** A new order committed on its own, as the order path's first write for it. */
+  async function stored(clientOrderId: string): Promise<OrderRecord> {
+    const placed = order(clientOrderId);
+    await commitOrderWrites(database.db, [inserting(placed)]);
+    return placed;
+  }
 
   beforeAll(async () => {
     database = await openDatabase({ dataDir: '', inMemory: true });
@@ -28,10 +48,7 @@ describe('commitOrderWrites', () => {
 
   it('stores a batch of new orders as given and reads them back field for field', async () => {
     const orders = ['a', 'b', 'c'].map(order);
-    const results = await commitOrderWrites(
-      database.db,
-      orders.map((record) => ({ kind: 'insert', order: record, event: orderEvent(record, 'request') })),
-    );
+    const results = await commitOrderWrites(database.db, orders.map(inserting));
     expect(results).toEqual(orders.map((record) => ({ kind: 'insert', order: record, created: true })));
     for (const record of orders) expect(await repository.findById(record.id)).toEqual(record);
     expect((await repository.eventsOf(orders[1]!.id)).map((event) => [event.status, event.source])).toEqual([
@@ -40,20 +57,10 @@ describe('commitOrderWrites', () => {
   });
 
   it('answers a taken clientOrderId with the stored order, in the same batch or an earlier one', async () => {
-    const first = order('dup');
-    await commitOrderWrites(database.db, [
-      { kind: 'insert', order: first, event: orderEvent(first, 'request') },
-    ]);
+    const first = await stored('dup');
     const again = order('dup');
     const twins = [order('twin'), order('twin')];
-    const results = await commitOrderWrites(
-      database.db,
-      [again, ...twins].map((record) => ({
-        kind: 'insert',
-        order: record,
-        event: orderEvent(record, 'request'),
-      })),
-    );
+    const results = await commitOrderWrites(database.db, [again, ...twins].map(inserting));
     expect(results).toEqual([
       { kind: 'insert', order: first, created: false },
       { kind: 'insert', order: twins[0], created: true },
@@ -64,10 +71,7 @@ describe('commitOrderWrites', () => {
   });
 
   it('applies changes over the revision they were judged against, several to one order in one batch', async () => {
-    const placed = order('moves');
-    await commitOrderWrites(database.db, [
-      { kind: 'insert', order: placed, event: orderEvent(placed, 'request') },
-    ]);
+    const placed = await stored('moves');
     const submitted = next(placed, { status: 'submitted', brokerOrderId: 'B-1' });
     const partial = next(submitted, {
       status: 'partially_filled',
@@ -94,20 +98,12 @@ describe('commitOrderWrites', () => {
   });
 
   it('refuses a change judged against a revision another writer has moved past, and every change after it', async () => {
-    const placed = order('raced');
-    await commitOrderWrites(database.db, [
-      { kind: 'insert', order: placed, event: orderEvent(placed, 'request') },
-    ]);
+    const placed = await stored('raced');
     const theirs = next(placed, { status: 'cancelled' });
-    await commitOrderWrites(database.db, [
-      { kind: 'update', order: theirs, event: orderEvent(theirs, 'broker') },
-    ]);
+    await commitOrderWrites(database.db, [changing(theirs)]);
     const mine = next(placed, { status: 'submitted' });
     const mineNext = next(mine, { status: 'filled', filledQuantity: '0.5' });
-    const results = await commitOrderWrites(database.db, [
-      { kind: 'update', order: mine, event: orderEvent(mine, 'broker') },
-      { kind: 'update', order: mineNext, event: orderEvent(mineNext, 'broker') },
-    ]);
+    const results = await commitOrderWrites(database.db, [changing(mine), changing(mineNext)]);
     expect(results).toEqual([
       { kind: 'update', applied: false },
       { kind: 'update', applied: false },
@@ -117,16 +113,10 @@ describe('commitOrderWrites', () => {
   });
 
   it('applies a change and refuses the one after it that was judged on a revision it does not leave', async () => {
-    const placed = order('gap');
-    await commitOrderWrites(database.db, [
-      { kind: 'insert', order: placed, event: orderEvent(placed, 'request') },
-    ]);
+    const placed = await stored('gap');
     const submitted = next(placed, { status: 'submitted', brokerOrderId: 'B-2' });
     const skipped = next(next(submitted, {}), { status: 'filled', filledQuantity: '0.5' });
-    const results = await commitOrderWrites(database.db, [
-      { kind: 'update', order: submitted, event: orderEvent(submitted, 'broker') },
-      { kind: 'update', order: skipped, event: orderEvent(skipped, 'broker') },
-    ]);
+    const results = await commitOrderWrites(database.db, [changing(submitted), changing(skipped)]);
     expect(results).toEqual([
       { kind: 'update', applied: true },
       { kind: 'update', applied: false },
@@ -140,10 +130,7 @@ describe('commitOrderWrites', () => {
     const orphan = next(order('never-inserted'), { status: 'submitted' });
     const broken = { ...orderEvent(good, 'request'), status: 'x'.repeat(10) as never, at: 'not a time' };
     await expect(
-      commitOrderWrites(database.db, [
-        { kind: 'insert', order: good, event: broken },
-        { kind: 'update', order: orphan, event: orderEvent(orphan, 'broker') },
-      ]),
+      commitOrderWrites(database.db, [{ kind: 'insert', order: good, event: broken }, changing(orphan)]),
     ).rejects.toThrow();
     expect(await repository.findById(good.id)).toBeUndefined();
   });
