@@ -24,6 +24,7 @@ export const BRIDGE_COMMANDS = [
   'copy_rates_from_pos',
   'history_deals_get',
   'history_orders_get',
+  'symbols_get',
   'subscribe_ticks',
   'unsubscribe_ticks',
   'run_ea',
