@@ -6,4 +6,5 @@ export * from './paper/index.js';
 export * from './port/index.js';
 export * from './bybit/index.js';
 export * from './ibkr/index.js';
+export * from './mt5/index.js';
 export * from './venues.js';

@@ -1,5 +1,6 @@
 import { bybitVenue } from './bybit/bybit.venue.js';
 import { ibkrVenue } from './ibkr/ibkr.venue.js';
+import { mt5Venue } from './mt5/mt5.venue.js';
 import { paperVenue } from './paper/paper.venue.js';
 import type { BrokerVenue } from './port/broker-venue.js';
 
@@ -8,7 +9,7 @@ import type { BrokerVenue } from './port/broker-venue.js';
  * `accounts[].broker` and `accounts[].<kind>` against it and the account registry builds adapters from it.
  * A new venue is its folder and one line here.
  */
-export const BROKER_VENUES = [paperVenue, bybitVenue, ibkrVenue] as const;
+export const BROKER_VENUES = [paperVenue, bybitVenue, ibkrVenue, mt5Venue] as const;
 
 type ListedVenue = (typeof BROKER_VENUES)[number];
 type OptionsOf<V> = V extends BrokerVenue<infer O, string> ? O : never;

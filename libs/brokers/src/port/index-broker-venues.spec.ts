@@ -6,7 +6,7 @@ import { indexBrokerVenues } from './index-broker-venues.js';
 describe('indexBrokerVenues', () => {
   it('finds each venue of the list by its kind', () => {
     const venues = indexBrokerVenues(BROKER_VENUES);
-    expect([...venues.keys()]).toEqual(['paper', 'bybit', 'ibkr']);
+    expect([...venues.keys()]).toEqual(['paper', 'bybit', 'ibkr', 'mt5']);
     expect(venues.get('paper')).toBe(paperVenue);
     expect(venues.get('ftx')).toBeUndefined();
   });

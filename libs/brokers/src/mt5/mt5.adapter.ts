@@ -1,0 +1,288 @@
+import { Subject, type Observable } from 'rxjs';
+import { dec } from '../decimal/index.js';
+import type {
+  AccountSummary,
+  BrokerEvent,
+  BrokerOrder,
+  Candle,
+  ConnectionStatus,
+  Fill,
+  Instrument,
+  OrderAck,
+  OrderRequest,
+  Position,
+  Ticker,
+  Timeframe,
+} from '../domain/index.js';
+import { BrokerConnectionError, InvalidOrderError } from '../errors/index.js';
+import { BrokerAdapter } from '../port/broker-adapter.js';
+import type { VenueLogger } from '../port/broker-venue.js';
+import { TRADE_ACTION, type TradeTransaction } from './bridge/bridge-commands.js';
+import { Mt5AccountReader } from './mt5-account-reader.js';
+import type { EventMessage, HelloMessage } from './bridge/bridge-protocol.js';
+import { Mt5BridgeListener } from './mt5-bridge-listener.js';
+import { MT5_CAPABILITIES } from './mt5-capabilities.js';
+import { commentFor, Mt5OrderIds } from './mt5-client-order-ids.js';
+import type { Mt5Config } from './mt5-config.js';
+import { Mt5OrderReader } from './mt5-order-reader.js';
+import { type Mt5ViewContext } from './mt5-order-views.js';
+import { Mt5ServerClock } from './mt5-server-clock.js';
+import { Mt5Terminal } from './mt5-terminal.js';
+import { Mt5TradeEvents } from './mt5-trade-events.js';
+import { toTradeRequest } from './mt5-trade-requests.js';
+import { toMt5Error } from './mt5-retcodes.js';
+import { toCandle, toInstrument, toTicker } from './mt5-market-views.js';
+import { toMt5Timeframe } from './mt5-timeframes.js';
+
+const BROKER = 'mt5';
+/** Deals stamped up to this long before the last one seen are re-read after a reconnect: clocks and ties. */
+const RECOVERY_OVERLAP_MS = 60_000;
+
+/**
+ * MetaTrader 5 through the bridge EA in the user's terminal: Edgerunner listens, the EA dials in and says
+ * hello with the account's token. connect() waits for that hello; while the terminal is away the account
+ * is `down` and every call is refused, and when it dials back in the deals made meanwhile are replayed.
+ */
+export class Mt5Adapter extends BrokerAdapter {
+  readonly kind = BROKER;
+  readonly account: string;
+  readonly capabilities = MT5_CAPABILITIES;
+  private readonly subject = new Subject<BrokerEvent>();
+  readonly events: Observable<BrokerEvent> = this.subject.asObservable();
+  private readonly clock: Mt5ServerClock;
+  private readonly listener: Mt5BridgeListener;
+  private readonly terminal: Mt5Terminal;
+  private readonly ids = new Mt5OrderIds();
+  private readonly reader: Mt5OrderReader;
+  private readonly trades: Mt5TradeEvents;
+  private readonly accounts: Mt5AccountReader;
+  private hello: HelloMessage | undefined;
+  private currentStatus: ConnectionStatus = 'down';
+  private lostAtMs: number | undefined;
+
+  constructor(
+    private readonly config: Mt5Config,
+    private readonly log: VenueLogger,
+    heartbeatIntervalMs?: number,
+  ) {
+    super();
+    this.account = config.account;
+    this.clock = new Mt5ServerClock(config.serverClock);
+    this.listener = new Mt5BridgeListener({
+      host: config.host,
+      port: config.port,
+      token: config.token,
+      requestTimeoutMs: config.requestTimeoutMs,
+      ...(heartbeatIntervalMs ? { heartbeatIntervalMs } : {}),
+      log,
+      onReady: (_session, hello) => this.onReady(hello),
+      onEvent: (event) => this.onEvent(event),
+      onLost: (reason) => this.setStatus('down', `the MT5 terminal went away: ${reason}`),
+    });
+    this.terminal = new Mt5Terminal(() => this.listener.session);
+    const context = (): Mt5ViewContext => this.viewContext();
+    this.reader = new Mt5OrderReader(this.terminal, this.ids, context, this.clock, config.historyLookbackMs);
+    this.accounts = new Mt5AccountReader(
+      this.account,
+      this.terminal,
+      this.reader,
+      this.clock,
+      config.symbols,
+    );
+    this.trades = new Mt5TradeEvents({
+      account: this.account,
+      terminal: this.terminal,
+      orders: this.reader,
+      context,
+      accounts: this.accounts,
+      emit: (event) => this.subject.next(event),
+      log,
+    });
+  }
+
+  get status(): ConnectionStatus {
+    return this.currentStatus;
+  }
+
+  /** The port the EA dials, once connect() has started listening (the configured one unless it was 0). */
+  get listeningPort(): number | undefined {
+    return this.listener.listeningPort;
+  }
+
+  async connect(): Promise<void> {
+    if (this.listener.session) return;
+    this.setStatus('connecting');
+    await this.listener.start();
+    const arrived = await this.listener.nextSession(this.config.connectTimeoutMs);
+    if (arrived) return;
+    const reason = `no MT5 terminal dialled in to port ${this.listener.listeningPort} within ${this.config.connectTimeoutMs} ms`;
+    // The listener stays up: the EA may dial in any time, and its hello connects the account.
+    this.setStatus('down', reason);
+    throw new BrokerConnectionError(reason, { broker: BROKER });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.listener.stop();
+    this.setStatus('down', 'disconnected');
+  }
+
+  async placeOrder(request: OrderRequest): Promise<OrderAck> {
+    const symbol = await this.accounts.symbolInfo(request.symbol);
+    const tick = request.type === 'market' ? await this.terminal.tick(request.symbol) : undefined;
+    const tradeRequest = toTradeRequest(request, {
+      symbol,
+      tick,
+      magic: this.config.magic,
+      deviationPoints: this.config.deviationPoints,
+    });
+    const comment = commentFor(request.clientOrderId);
+    this.ids.sendingWith(comment, request.clientOrderId);
+    try {
+      const result = await this.terminal.orderSend(tradeRequest);
+      const error = toMt5Error(result.retcode, result.comment);
+      if (error) throw error;
+      const receivedAt = new Date().toISOString();
+      this.ids.remember({
+        clientOrderId: request.clientOrderId,
+        ticket: result.order,
+        timeInForce: request.timeInForce,
+        createdAt: receivedAt,
+      });
+      const filled = request.type === 'market' && dec(result.volume || '0').gte(request.quantity);
+      const status = request.type !== 'market' ? 'submitted' : filled ? 'filled' : 'partially_filled';
+      return { brokerOrderId: result.order, clientOrderId: request.clientOrderId, status, receivedAt };
+    } finally {
+      this.ids.sent(comment);
+    }
+  }
+
+  async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
+    await this.reader.order(brokerOrderId);
+    const result = await this.terminal.orderSend({ action: TRADE_ACTION.REMOVE, order: brokerOrderId });
+    const error = toMt5Error(result.retcode, result.comment);
+    if (error) throw error;
+    return this.reader.order(brokerOrderId);
+  }
+
+  getOrder(brokerOrderId: string): Promise<BrokerOrder> {
+    return this.reader.order(brokerOrderId);
+  }
+
+  getOpenOrders(): Promise<BrokerOrder[]> {
+    return this.reader.openOrders();
+  }
+
+  findOrderByClientOrderId(clientOrderId: string): Promise<BrokerOrder | null> {
+    return this.reader.byClientOrderId(clientOrderId);
+  }
+
+  getFills(since: Date): Promise<Fill[]> {
+    return this.reader.fills(since);
+  }
+
+  getPositions(): Promise<Position[]> {
+    return this.accounts.positions();
+  }
+
+  getAccountSummary(): Promise<AccountSummary> {
+    return this.accounts.summary();
+  }
+
+  async getCandles(symbol: string, timeframe: Timeframe, from: Date, to: Date): Promise<Candle[]> {
+    const mt5Timeframe = toMt5Timeframe(timeframe);
+    if (mt5Timeframe === undefined)
+      throw new InvalidOrderError(`MT5 has no ${timeframe} bars`, { broker: BROKER });
+    const rates = await this.terminal.rates(
+      symbol,
+      mt5Timeframe,
+      Math.floor(this.clock.toServerMs(from.getTime()) / 1000),
+      Math.floor(this.clock.toServerMs(to.getTime()) / 1000),
+    );
+    return rates
+      .map((rate) => toCandle(rate, this.clock))
+      .filter((candle) => {
+        const openMs = Date.parse(candle.openTime);
+        return openMs >= from.getTime() && openMs <= to.getTime();
+      });
+  }
+
+  async getTicker(symbol: string): Promise<Ticker> {
+    return toTicker(symbol, await this.terminal.tick(symbol), this.clock);
+  }
+
+  async getInstrument(symbol: string): Promise<Instrument> {
+    return toInstrument(await this.accounts.symbolInfo(symbol));
+  }
+
+  listInstruments(): Promise<Instrument[]> {
+    return this.accounts.instruments();
+  }
+
+  private onReady(hello: HelloMessage): void {
+    this.hello = hello;
+    const expected = this.clock.offsetSeconds(Date.now());
+    if (Math.abs(hello.serverOffsetSeconds - expected) >= 1800)
+      this.log(
+        'warn',
+        `MT5 server clock: the terminal runs ${hello.serverOffsetSeconds / 3600} h ahead of UTC, the configured rule says ${expected / 3600} h; check serverZone and serverShiftHours`,
+      );
+    this.accounts.forgetSymbols();
+    this.setStatus('connected');
+    void this.afterReady();
+  }
+
+  /** Ticks for the offered symbols and, after a gap, the deals made while the terminal was away. */
+  private async afterReady(): Promise<void> {
+    try {
+      if (this.config.symbols.length) await this.terminal.subscribeTicks(this.config.symbols);
+      if (this.lostAtMs === undefined) return;
+      const since = this.lostAtMs - RECOVERY_OVERLAP_MS;
+      this.lostAtMs = undefined;
+      const recovered = await this.trades.recover(since, this.trades.openTickets());
+      this.log('log', `MT5 terminal back: ${recovered} deal(s) made while it was away recovered`);
+    } catch (error) {
+      this.log('warn', `MT5 terminal back, but catching up failed: ${(error as Error).message}`);
+    }
+  }
+
+  private onEvent(event: EventMessage): void {
+    if (event.event === 'trade_transaction')
+      this.trades.onTransaction(event.data as unknown as TradeTransaction);
+    else if (event.event === 'tick') {
+      const data = event.data as unknown as {
+        symbol: string;
+        time_msc: number;
+        bid: string;
+        ask: string;
+        last: string;
+        volume: string;
+        time: number;
+      };
+      this.subject.next({
+        type: 'tick',
+        account: this.account,
+        ticker: toTicker(data.symbol, data, this.clock),
+      });
+    }
+  }
+
+  private setStatus(status: ConnectionStatus, reason?: string): void {
+    if (status === 'down' && this.currentStatus === 'connected') this.lostAtMs = Date.now();
+    if (status === this.currentStatus && status !== 'down') return;
+    this.currentStatus = status;
+    this.subject.next({ type: 'connection', account: this.account, status, ...(reason ? { reason } : {}) });
+  }
+
+  private viewContext(): Mt5ViewContext {
+    const currency = this.hello?.currency ?? 'USD';
+    return {
+      clock: this.clock,
+      currency,
+      clientOrderIdOf: (ticket, comment) =>
+        this.ids.byTicketOf(ticket)?.clientOrderId ??
+        this.ids.sendingUnder(comment) ??
+        (comment && !comment.startsWith('er#') && !comment.startsWith('[') ? comment : `mt5-${ticket}`),
+      timeInForceOf: (ticket) => this.ids.byTicketOf(ticket)?.timeInForce,
+    };
+  }
+}
