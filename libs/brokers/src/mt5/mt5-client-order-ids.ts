@@ -49,9 +49,16 @@ export class Mt5OrderIds {
     this.byClientId.set(order.clientOrderId, order);
   }
 
-  /** The client order id of an order being sent with this comment. */
-  sendingUnder(comment: string): string | undefined {
-    return this.sending.get(comment);
+  /**
+   * Whose order the ticket is: the id it was sent or found with, the id of one being sent under this comment,
+   * a plain id in the comment, or else a name of the ticket's own (a digest cannot be read back, and "[sl ...]"
+   * is the server's overwrite, not an id).
+   */
+  clientOrderIdOf(ticket: string, comment: string): string {
+    const known = this.byTicket.get(ticket)?.clientOrderId ?? this.sending.get(comment);
+    if (known) return known;
+    const plain = comment !== '' && !comment.startsWith(DIGEST_PREFIX) && !comment.startsWith('[');
+    return plain ? comment : `mt5-${ticket}`;
   }
 
   byTicketOf(ticket: string): Mt5SentOrder | undefined {

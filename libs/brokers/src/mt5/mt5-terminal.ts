@@ -2,6 +2,7 @@ import {
   BrokerConnectionError,
   BrokerError,
   OrderNotFoundError,
+  OrderRejectedError,
   UnknownSymbolError,
 } from '../errors/index.js';
 import type {
@@ -25,6 +26,10 @@ const BROKER = 'mt5';
 const ERR_UNKNOWN_SYMBOL = '4301';
 const ERR_POSITION_NOT_FOUND = '4753';
 const ERR_ORDER_NOT_FOUND = '4754';
+/** Chart and template errors run_ea and stop_ea report: wrong or missing chart, template not applied. */
+const CHART_ERRORS = new Set(['4101', '4103', '4112']);
+/** run_ea answers once the expert shows on its chart, which the EA polls for up to about 10 s. */
+const RUN_EA_TIMEOUT_MS = 20_000;
 
 /** A history query: a server-time range in seconds, one ticket, or one position's orders and deals. */
 export type HistoryQuery =
@@ -90,15 +95,19 @@ export class Mt5Terminal {
     expert: string,
     inputs: Record<string, unknown>,
   ): Promise<RunEaResult> {
-    return this.object('run_ea', { symbol, timeframe, expert, inputs });
+    return this.object('run_ea', { symbol, timeframe, expert, inputs }, RUN_EA_TIMEOUT_MS);
   }
 
   stopEa(chartId: string): Promise<unknown> {
     return this.call('stop_ea', { chart_id: chartId });
   }
 
-  private async object<T>(command: BridgeCommand, params: Record<string, unknown>): Promise<T> {
-    const result = await this.call(command, params);
+  private async object<T>(
+    command: BridgeCommand,
+    params: Record<string, unknown>,
+    timeoutMs?: number,
+  ): Promise<T> {
+    const result = await this.call(command, params, timeoutMs);
     if (result === null || typeof result !== 'object' || Array.isArray(result))
       throw unreadable(command, 'an object');
     return result as T;
@@ -110,11 +119,15 @@ export class Mt5Terminal {
     return result as T[];
   }
 
-  private async call(command: BridgeCommand, params: Record<string, unknown>): Promise<unknown> {
+  private async call(
+    command: BridgeCommand,
+    params: Record<string, unknown>,
+    timeoutMs?: number,
+  ): Promise<unknown> {
     const session = this.session();
     if (!session) throw new BrokerConnectionError('The MT5 terminal is not connected', { broker: BROKER });
     try {
-      return await session.request(command, params);
+      return await session.request(command, params, timeoutMs);
     } catch (error) {
       throw asProjectError(error, params);
     }
@@ -144,6 +157,8 @@ function asProjectError(error: unknown, params: Record<string, unknown>): unknow
     case ERR_POSITION_NOT_FOUND:
       return new OrderNotFoundError(`MT5 has no such order or position: ${error.message}`, details);
     default:
+      if (error.brokerCode && CHART_ERRORS.has(error.brokerCode))
+        return new OrderRejectedError(`MT5 could not run the expert: ${error.message}`, details);
       return error;
   }
 }

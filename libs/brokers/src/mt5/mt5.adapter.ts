@@ -1,5 +1,4 @@
 import { Subject, type Observable } from 'rxjs';
-import { dec } from '../decimal/index.js';
 import type {
   AccountSummary,
   BrokerEvent,
@@ -14,23 +13,23 @@ import type {
   Ticker,
   Timeframe,
 } from '../domain/index.js';
-import { BrokerConnectionError, InvalidOrderError } from '../errors/index.js';
+import { BrokerConnectionError, InvalidOrderError, OrderNotFoundError } from '../errors/index.js';
 import { BrokerAdapter } from '../port/broker-adapter.js';
 import type { VenueLogger } from '../port/broker-venue.js';
-import { TRADE_ACTION, type TradeTransaction } from './bridge/bridge-commands.js';
+import type { TickEvent, TradeTransaction } from './bridge/bridge-commands.js';
+import { Mt5OrderIds } from './mt5-client-order-ids.js';
 import { Mt5AccountReader } from './mt5-account-reader.js';
+import type { Mt5ExpertRequest, Mt5RunningExpert } from './mt5-experts.js';
 import type { EventMessage, HelloMessage } from './bridge/bridge-protocol.js';
 import { Mt5BridgeListener } from './mt5-bridge-listener.js';
 import { MT5_CAPABILITIES } from './mt5-capabilities.js';
-import { commentFor, Mt5OrderIds } from './mt5-client-order-ids.js';
 import type { Mt5Config } from './mt5-config.js';
 import { Mt5OrderReader } from './mt5-order-reader.js';
+import { Mt5OrderSender } from './mt5-order-sender.js';
 import { type Mt5ViewContext } from './mt5-order-views.js';
 import { Mt5ServerClock } from './mt5-server-clock.js';
 import { Mt5Terminal } from './mt5-terminal.js';
 import { Mt5TradeEvents } from './mt5-trade-events.js';
-import { toTradeRequest } from './mt5-trade-requests.js';
-import { toMt5Error } from './mt5-retcodes.js';
 import { toCandle, toInstrument, toTicker } from './mt5-market-views.js';
 import { toMt5Timeframe } from './mt5-timeframes.js';
 
@@ -56,6 +55,7 @@ export class Mt5Adapter extends BrokerAdapter {
   private readonly reader: Mt5OrderReader;
   private readonly trades: Mt5TradeEvents;
   private readonly accounts: Mt5AccountReader;
+  private readonly sender: Mt5OrderSender;
   private hello: HelloMessage | undefined;
   private currentStatus: ConnectionStatus = 'down';
   private lostAtMs: number | undefined;
@@ -89,6 +89,7 @@ export class Mt5Adapter extends BrokerAdapter {
       this.clock,
       config.symbols,
     );
+    this.sender = new Mt5OrderSender(this.terminal, this.accounts, this.reader, this.ids, config);
     this.trades = new Mt5TradeEvents({
       account: this.account,
       terminal: this.terminal,
@@ -126,42 +127,12 @@ export class Mt5Adapter extends BrokerAdapter {
     this.setStatus('down', 'disconnected');
   }
 
-  async placeOrder(request: OrderRequest): Promise<OrderAck> {
-    const symbol = await this.accounts.symbolInfo(request.symbol);
-    const tick = request.type === 'market' ? await this.terminal.tick(request.symbol) : undefined;
-    const tradeRequest = toTradeRequest(request, {
-      symbol,
-      tick,
-      magic: this.config.magic,
-      deviationPoints: this.config.deviationPoints,
-    });
-    const comment = commentFor(request.clientOrderId);
-    this.ids.sendingWith(comment, request.clientOrderId);
-    try {
-      const result = await this.terminal.orderSend(tradeRequest);
-      const error = toMt5Error(result.retcode, result.comment);
-      if (error) throw error;
-      const receivedAt = new Date().toISOString();
-      this.ids.remember({
-        clientOrderId: request.clientOrderId,
-        ticket: result.order,
-        timeInForce: request.timeInForce,
-        createdAt: receivedAt,
-      });
-      const filled = request.type === 'market' && dec(result.volume || '0').gte(request.quantity);
-      const status = request.type !== 'market' ? 'submitted' : filled ? 'filled' : 'partially_filled';
-      return { brokerOrderId: result.order, clientOrderId: request.clientOrderId, status, receivedAt };
-    } finally {
-      this.ids.sent(comment);
-    }
+  placeOrder(request: OrderRequest): Promise<OrderAck> {
+    return this.sender.place(request);
   }
 
-  async cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
-    await this.reader.order(brokerOrderId);
-    const result = await this.terminal.orderSend({ action: TRADE_ACTION.REMOVE, order: brokerOrderId });
-    const error = toMt5Error(result.retcode, result.comment);
-    if (error) throw error;
-    return this.reader.order(brokerOrderId);
+  cancelOrder(brokerOrderId: string): Promise<BrokerOrder> {
+    return this.sender.cancel(brokerOrderId);
   }
 
   getOrder(brokerOrderId: string): Promise<BrokerOrder> {
@@ -218,6 +189,32 @@ export class Mt5Adapter extends BrokerAdapter {
     return this.accounts.instruments();
   }
 
+  /**
+   * MT5's run_ea: `expert` (compiled in the terminal's MQL5\\Experts) on a new chart of `symbol`, once the
+   * terminal shows it running there. It trades outside Edgerunner's risk checks, with at most the bridge's
+   * own permission.
+   */
+  async runEa(request: Mt5ExpertRequest): Promise<Mt5RunningExpert> {
+    const timeframe = toMt5Timeframe(request.timeframe);
+    if (timeframe === undefined)
+      throw new InvalidOrderError(`MT5 has no ${request.timeframe} charts`, { broker: BROKER });
+    await this.accounts.symbolInfo(request.symbol);
+    const result = await this.terminal.runEa(request.symbol, timeframe, request.expert, request.inputs ?? {});
+    return {
+      chartId: result.chart_id,
+      expert: result.expert,
+      symbol: request.symbol,
+      timeframe: request.timeframe,
+    };
+  }
+
+  /** MT5's stop_ea: closes the chart run_ea opened, and the expert on it with it. */
+  async stopEa(chartId: string): Promise<void> {
+    if (!/^\d{1,20}$/.test(chartId))
+      throw new OrderNotFoundError(`MT5 has no chart ${chartId}`, { broker: BROKER });
+    await this.terminal.stopEa(chartId);
+  }
+
   private onReady(hello: HelloMessage): void {
     this.hello = hello;
     const expected = this.clock.offsetSeconds(Date.now());
@@ -249,19 +246,11 @@ export class Mt5Adapter extends BrokerAdapter {
     if (event.event === 'trade_transaction')
       this.trades.onTransaction(event.data as unknown as TradeTransaction);
     else if (event.event === 'tick') {
-      const data = event.data as unknown as {
-        symbol: string;
-        time_msc: number;
-        bid: string;
-        ask: string;
-        last: string;
-        volume: string;
-        time: number;
-      };
+      const tick = event.data as unknown as TickEvent;
       this.subject.next({
         type: 'tick',
         account: this.account,
-        ticker: toTicker(data.symbol, data, this.clock),
+        ticker: toTicker(tick.symbol, tick, this.clock),
       });
     }
   }
@@ -278,10 +267,7 @@ export class Mt5Adapter extends BrokerAdapter {
     return {
       clock: this.clock,
       currency,
-      clientOrderIdOf: (ticket, comment) =>
-        this.ids.byTicketOf(ticket)?.clientOrderId ??
-        this.ids.sendingUnder(comment) ??
-        (comment && !comment.startsWith('er#') && !comment.startsWith('[') ? comment : `mt5-${ticket}`),
+      clientOrderIdOf: (ticket, comment) => this.ids.clientOrderIdOf(ticket, comment),
       timeInForceOf: (ticket) => this.ids.byTicketOf(ticket)?.timeInForce,
     };
   }

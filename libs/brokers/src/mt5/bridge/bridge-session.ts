@@ -60,7 +60,12 @@ export class BridgeSession {
     return this.hello !== undefined && !this.closed;
   }
 
-  request(command: BridgeCommand, params: Record<string, unknown> = {}): Promise<unknown> {
+  /** `timeoutMs` overrides the session's for a command that takes the terminal longer (run_ea). */
+  request(
+    command: BridgeCommand,
+    params: Record<string, unknown> = {},
+    timeoutMs = this.options.requestTimeoutMs,
+  ): Promise<unknown> {
     if (!this.ready)
       return Promise.reject(
         new BrokerConnectionError('The MT5 terminal is not connected', { broker: BROKER }),
@@ -72,7 +77,7 @@ export class BridgeSession {
         reject(
           new BrokerTimeoutError(`The MT5 terminal did not answer ${command} in time`, { broker: BROKER }),
         );
-      }, this.options.requestTimeoutMs);
+      }, timeoutMs);
       this.pending.set(id, { command, resolve, reject, timer });
       this.send({ type: 'request', id, command, params });
     });

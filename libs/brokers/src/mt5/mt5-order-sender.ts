@@ -1,0 +1,59 @@
+import { dec } from '../decimal/index.js';
+import type { BrokerOrder, OrderAck, OrderRequest } from '../domain/index.js';
+import { TRADE_ACTION } from './bridge/bridge-commands.js';
+import type { Mt5AccountReader } from './mt5-account-reader.js';
+import { commentFor, type Mt5OrderIds } from './mt5-client-order-ids.js';
+import type { Mt5Config } from './mt5-config.js';
+import type { Mt5OrderReader } from './mt5-order-reader.js';
+import { toMt5Error } from './mt5-retcodes.js';
+import type { Mt5Terminal } from './mt5-terminal.js';
+import { toTradeRequest } from './mt5-trade-requests.js';
+
+/**
+ * order_send for the port's orders and cancels. A refusal is a retcode in the result, not a failed
+ * command, and becomes the project's error with MT5's code; an order the terminal took is remembered by
+ * ticket before its events can be told, and by comment while it is on its way.
+ */
+export class Mt5OrderSender {
+  constructor(
+    private readonly terminal: Mt5Terminal,
+    private readonly accounts: Mt5AccountReader,
+    private readonly reader: Mt5OrderReader,
+    private readonly ids: Mt5OrderIds,
+    private readonly config: Pick<Mt5Config, 'magic' | 'deviationPoints'>,
+  ) {}
+
+  async place(request: OrderRequest): Promise<OrderAck> {
+    const symbol = await this.accounts.symbolInfo(request.symbol);
+    const tick = request.type === 'market' ? await this.terminal.tick(request.symbol) : undefined;
+    const tradeRequest = toTradeRequest(request, { symbol, tick, ...this.config });
+    const comment = commentFor(request.clientOrderId);
+    this.ids.sendingWith(comment, request.clientOrderId);
+    try {
+      const result = await this.terminal.orderSend(tradeRequest);
+      const error = toMt5Error(result.retcode, result.comment);
+      if (error) throw error;
+      const receivedAt = new Date().toISOString();
+      this.ids.remember({
+        clientOrderId: request.clientOrderId,
+        ticket: result.order,
+        timeInForce: request.timeInForce,
+        createdAt: receivedAt,
+      });
+      const filled = request.type === 'market' && dec(result.volume || '0').gte(request.quantity);
+      const status = request.type !== 'market' ? 'submitted' : filled ? 'filled' : 'partially_filled';
+      return { brokerOrderId: result.order, clientOrderId: request.clientOrderId, status, receivedAt };
+    } finally {
+      this.ids.sent(comment);
+    }
+  }
+
+  /** Removes a pending order; one that is not (or no longer) pending is the server's refusal to tell. */
+  async cancel(ticket: string): Promise<BrokerOrder> {
+    await this.reader.order(ticket);
+    const result = await this.terminal.orderSend({ action: TRADE_ACTION.REMOVE, order: ticket });
+    const error = toMt5Error(result.retcode, result.comment);
+    if (error) throw error;
+    return this.reader.order(ticket);
+  }
+}
