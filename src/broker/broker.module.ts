@@ -4,11 +4,13 @@ import { AccountsController } from './accounts.controller.js';
 import { BrokerCallLogger } from './broker-call.logger.js';
 import { BrokerService } from './broker.service.js';
 import { MarketController } from './market.controller.js';
+import { Mt5ExpertsController } from './mt5-experts.controller.js';
+import { Mt5ExpertsService } from './mt5-experts.service.js';
 import { PortfolioController } from './portfolio.controller.js';
 
 @Module({
-  controllers: [AccountsController, PortfolioController, MarketController],
-  providers: [BrokerCallLogger, AccountRegistry, BrokerService],
+  controllers: [AccountsController, PortfolioController, MarketController, Mt5ExpertsController],
+  providers: [BrokerCallLogger, AccountRegistry, BrokerService, Mt5ExpertsService],
   exports: [AccountRegistry, BrokerService, BrokerCallLogger],
 })
 export class BrokerModule {}
