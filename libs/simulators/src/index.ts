@@ -1,2 +1,3 @@
 export * from './bybit/index.js';
 export * from './ibkr/index.js';
+export * from './mt5/index.js';

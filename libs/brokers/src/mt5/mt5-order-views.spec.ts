@@ -69,6 +69,24 @@ describe('MT5 records as the port sees them', () => {
     expect(states).toEqual(['cancelled', 'rejected', 'expired', 'partially_filled']);
   });
 
+  it("reads the server's stop-loss and take-profit closes as children of the order that opened the position", () => {
+    const sl = toBrokerOrder(
+      tradeOrder({
+        ticket: '50000007',
+        type: 1,
+        reason: 4,
+        position_id: '50000001',
+        comment: '[sl 1.09000]',
+      }),
+      [],
+      context,
+    );
+    expect(sl).toMatchObject({ role: 'stop_loss', parentOrderId: '50000001', clientOrderId: '[sl 1.09000]' });
+    const tp = toBrokerOrder(tradeOrder({ type: 1, reason: 5, position_id: '50000001' }), [], context);
+    expect(tp).toMatchObject({ role: 'take_profit', parentOrderId: '50000001' });
+    expect(toBrokerOrder(tradeOrder(), [], context)).toMatchObject({ role: 'entry', parentOrderId: null });
+  });
+
   it('reads a deal as a fill with MT5 commission and fee as a positive fee, in UTC', () => {
     // July: the server runs GMT+3.
     const fill = toFill(

@@ -5,6 +5,7 @@ import {
   ORDER_FILLING,
   ORDER_STATE,
   ORDER_TIME,
+  TRADE_REASON,
   type TradeDeal,
   type TradeOrder,
 } from './bridge/bridge-commands.js';
@@ -75,6 +76,21 @@ function averagePrice(deals: readonly TradeDeal[]): string | null {
   return volume.gt(0) ? toDecimalString(notional.div(volume)) : null;
 }
 
+/**
+ * The server closes a position at its SL or TP with an order of its own (ORDER_REASON_SL / _TP): the port's
+ * stop-loss or take-profit child of the order that opened the position, whose ticket is the position id.
+ */
+function roleOf(order: TradeOrder): Pick<BrokerOrder, 'role' | 'parentOrderId'> {
+  const role =
+    order.reason === TRADE_REASON.SL
+      ? 'stop_loss'
+      : order.reason === TRADE_REASON.TP
+        ? 'take_profit'
+        : 'entry';
+  const parent = role !== 'entry' && order.position_id !== '0' ? order.position_id : null;
+  return { role, parentOrderId: parent };
+}
+
 /** A pending or history order as the port's order; `deals` are the order's own deals (may be none). */
 export function toBrokerOrder(
   order: TradeOrder,
@@ -100,8 +116,7 @@ export function toBrokerOrder(
     price: price === null ? null : toDecimalString(price),
     stopPrice: stopPrice === null ? null : toDecimalString(stopPrice),
     status: statusOf(order, filled),
-    role: 'entry',
-    parentOrderId: null,
+    ...roleOf(order),
     rejectReason: null,
     createdAt,
     updatedAt: order.time_done_msc > 0 ? utcIso(context.clock, order.time_done_msc) : createdAt,

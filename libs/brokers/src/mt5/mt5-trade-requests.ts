@@ -21,6 +21,8 @@ export interface TradeRequestContext {
   readonly tick: Tick | undefined;
   readonly magic: string;
   readonly deviationPoints: number;
+  /** On a hedging account, the opposite position a market order closes (in whole or in part). */
+  readonly closes?: string;
 }
 
 const PENDING_TYPES = {
@@ -49,6 +51,7 @@ export function toTradeRequest(order: OrderRequest, context: TradeRequestContext
       // Market and Exchange execution ignore the price; Instant and Request trade at it or requote.
       ...(quoted ? { price: order.side === 'buy' ? context.tick.ask : context.tick.bid } : {}),
       deviation: context.deviationPoints,
+      ...(context.closes ? { position: context.closes } : {}),
     };
   }
   if (order.type === 'trailing_stop')

@@ -89,7 +89,14 @@ export class Mt5Adapter extends BrokerAdapter {
       this.clock,
       config.symbols,
     );
-    this.sender = new Mt5OrderSender(this.terminal, this.accounts, this.reader, this.ids, config);
+    this.sender = new Mt5OrderSender(
+      this.terminal,
+      this.accounts,
+      this.reader,
+      this.ids,
+      config,
+      () => this.hello?.marginMode === 'hedging',
+    );
     this.trades = new Mt5TradeEvents({
       account: this.account,
       terminal: this.terminal,
