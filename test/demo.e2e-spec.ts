@@ -20,7 +20,7 @@ describe('npm run demo', () => {
   });
 
   it(
-    'runs a paper, a Bybit and an IBKR account with no credentials, and trades on both real adapters',
+    'runs a paper, a Bybit, an IBKR and an MT5 account with no credentials, and trades on every real adapter',
     async () => {
       demo = await startServerProcess(
         { EDGERUNNER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
@@ -37,6 +37,7 @@ describe('npm run demo', () => {
         ['paper', 'paper', 'connected'],
         ['bybit', 'bybit', 'connected'],
         ['ibkr', 'ibkr', 'connected'],
+        ['mt5', 'mt5', 'connected'],
       ]);
       const placed = await fetch(`${demo.url}/trade`, {
         method: 'POST',
@@ -56,8 +57,21 @@ describe('npm run demo', () => {
         body: JSON.stringify({ account: 'ibkr', symbol: 'AAPL', side: 'buy', type: 'market', quantity: '5' }),
       });
       expect(atIb.status).toBe(201);
+      const atMt5 = await fetch(`${demo.url}/trade`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({
+          account: 'mt5',
+          symbol: 'EURUSD',
+          side: 'buy',
+          type: 'market',
+          quantity: '0.1',
+        }),
+      });
+      expect(atMt5.status).toBe(201);
       expect(demo.stdout()).toMatch(/Bybit V5 simulator on http:\/\/127\.0\.0\.1:\d+/);
       expect(demo.stdout()).toMatch(/TWS simulator on 127\.0\.0\.1:\d+/);
+      expect(demo.stdout()).toMatch(/MT5 bridge on 127\.0\.0\.1:\d+/);
       // The start may take all of its own allowance on a loaded machine; the requests after it need more.
     },
     SERVER_START_TIMEOUT_MS + 30_000,
