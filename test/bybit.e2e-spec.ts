@@ -2,6 +2,7 @@ import { BybitSimulator } from '#simulators';
 import { bybitAccount } from './support/bybit-account.js';
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 interface OrderBody {
   id: string;
@@ -22,13 +23,6 @@ describe('a Bybit account through the app, on the Bybit V5 simulator', () => {
       .send({ account: 'bybit', symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '0.002', ...body });
   const order = async (id: string): Promise<OrderBody> =>
     (await app.http.get(`/orders/${id}`).set(...auth)).body.data as OrderBody;
-  const eventually = async (check: () => Promise<boolean>, what: string): Promise<void> => {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
 
   beforeAll(async () => {
     simulator = new BybitSimulator({ tickIntervalMs: 0 });

@@ -2,6 +2,7 @@ import { TwsSimulator } from '#simulators';
 import { ibkrAccount } from './support/ibkr-account.js';
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 interface OrderBody {
   id: string;
@@ -34,13 +35,6 @@ describe('an Interactive Brokers account through the app, on the TWS simulator',
     ((await app.http.get('/accounts').set(...auth)).body.data as Record<string, unknown>[]).find(
       (account) => account.name === name,
     );
-  const eventually = async (check: () => Promise<boolean>, what: string): Promise<void> => {
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
   const placedAtTws = (orderRef: string): number =>
     simulator.received.filter(
       (request) => request.fields[0] === PLACE_ORDER && request.fields.includes(orderRef),

@@ -3,6 +3,7 @@ import { dialIn, mt5Account } from './support/mt5-account.js';
 import { freePort } from './support/server-process.js';
 import { StreamClient } from './support/stream-client.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
+import { eventually } from './support/eventually.js';
 
 interface OrderBody {
   id: string;
@@ -51,13 +52,6 @@ describe('MetaTrader 5 accounts through the app, on terminal simulators dialling
     ((await app.http.get('/accounts').set(...auth)).body.data as Record<string, unknown>[]).find(
       (account) => account.name === name,
     );
-  const eventually = async (check: () => Promise<boolean>, what: string): Promise<void> => {
-    for (let attempt = 0; attempt < 200; attempt += 1) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
   const bid = async (): Promise<number> =>
     Number((await app.http.get('/market/ticker?account=mt5&symbol=EURUSD').set(...auth)).body.data.bid);
 

@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '../time/zone-wall-clock.js';
+
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** `YYYYMMDD HH:mm:ss` of `ms` in UTC, the date-time layout TWS writes everywhere. */
@@ -31,32 +33,4 @@ export function parseTwsTime(text: string): number | undefined {
   if (!zone || zone === 'UTC' || zone === 'GMT') return asUtc;
   const offset = zoneOffsetMs(zone, asUtc);
   return offset === undefined ? undefined : asUtc - offset;
-}
-
-/** How far `zone`'s wall clock runs ahead of UTC at `ms`; undefined for a zone Intl does not know. */
-function zoneOffsetMs(zone: string, ms: number): number | undefined {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }).formatToParts(new Date(ms));
-    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-    const wall = Date.UTC(
-      part('year'),
-      part('month') - 1,
-      part('day'),
-      part('hour'),
-      part('minute'),
-      part('second'),
-    );
-    return wall - ms;
-  } catch {
-    return undefined;
-  }
 }
