@@ -139,6 +139,15 @@ describe('Mt5Adapter on the terminal simulator', () => {
     expect(await rig.adapter.getPositions()).toEqual([]);
   });
 
+  it("streams the ticks of Market Watch's symbols when the account names none", async () => {
+    await open();
+    await settle();
+    await rig.terminal.advance(2);
+    await settle();
+    const ticked = new Set(events.flatMap((e) => (e.type === 'tick' ? [e.ticker.symbol] : [])));
+    expect([...ticked].sort()).toEqual(['EURUSD', 'GBPUSD', 'USDJPY', 'XAUUSD']);
+  });
+
   it("turns MT5's refusals into the project's errors with the retcode", async () => {
     await open();
     rig.terminal.requoteNext();

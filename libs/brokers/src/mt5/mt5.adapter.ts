@@ -235,10 +235,14 @@ export class Mt5Adapter extends BrokerAdapter {
     void this.afterReady();
   }
 
-  /** Ticks for the offered symbols and, after a gap, the deals made while the terminal was away. */
+  /**
+   * Ticks for the offered symbols (the configured ones, else Market Watch's, which the user chose to watch)
+   * and, after a gap, the deals made while the terminal was away.
+   */
   private async afterReady(): Promise<void> {
     try {
-      if (this.config.symbols.length) await this.terminal.subscribeTicks(this.config.symbols);
+      const offered = (await this.accounts.instruments()).map((instrument) => instrument.symbol);
+      await this.terminal.subscribeTicks(offered);
       if (this.lostAtMs === undefined) return;
       const since = this.lostAtMs - RECOVERY_OVERLAP_MS;
       this.lostAtMs = undefined;
