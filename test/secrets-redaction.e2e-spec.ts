@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { BybitSimulator } from '#simulators';
+import { BybitSimulator, defaultMt5Symbols, Mt5TerminalSimulator, openAllWeek } from '#simulators';
 import { bybitAccount, SIM_KEY, SIM_SECRET } from './support/bybit-account.js';
 import { LogCapture } from './support/log-capture.js';
+import { dialIn, mt5Account, MT5_TEST_TOKEN } from './support/mt5-account.js';
+import { freePort } from './support/server-process.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 
 const WRONG_SECRET = 'not-the-secret';
@@ -15,6 +17,8 @@ const secret = (where: string): string =>
 describe('secrets stay out of responses and logs', () => {
   const logs = new LogCapture();
   let simulator: BybitSimulator;
+  let terminal: Mt5TerminalSimulator;
+  let mt5Port: number;
   let app: TestApp;
   const sockets: Socket[] = [];
   const requestLines = () =>
@@ -26,6 +30,9 @@ describe('secrets stay out of responses and logs', () => {
   beforeAll(async () => {
     simulator = new BybitSimulator({ tickIntervalMs: 0 });
     await simulator.start();
+    terminal = new Mt5TerminalSimulator({ tickIntervalMs: 0, symbols: openAllWeek(defaultMt5Symbols()) });
+    mt5Port = await freePort();
+    const dialled = dialIn(terminal, mt5Port);
     app = await startTestApp({
       logs,
       // The most verbose level an operator would run with: nothing below it may hold a secret either.
@@ -35,14 +42,34 @@ describe('secrets stay out of responses and logs', () => {
           paperAccount(),
           bybitAccount(simulator),
           bybitAccount(simulator, 'bybit-wrong', { apiSecret: WRONG_SECRET }),
+          mt5Account(mt5Port),
         ],
       },
     });
+    await dialled;
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
     await app.close();
     await simulator.stop();
+    await terminal.stop();
+  });
+
+  it('logs an MT5 terminal refused for a wrong token, with neither token, after trading with the right one', async () => {
+    const placed = await app.http
+      .post('/trade')
+      .set(...bearer(ADMIN_KEY))
+      .send({ account: 'mt5', symbol: 'EURUSD', side: 'buy', type: 'market', quantity: '0.01' });
+    expect(placed.status).toBe(201);
+    const wrong = secret('mt5-bridge-token');
+    const intruder = new Mt5TerminalSimulator({ tickIntervalMs: 0, login: '6666666' });
+    await expect(dialIn(intruder, mt5Port, wrong)).rejects.toThrow(/wrong token/);
+    await intruder.stop();
+    const text = logs.text();
+    expect(text).toMatch(/MT5 terminal 6666666@.* refused: wrong token/);
+    for (const token of [wrong, MT5_TEST_TOKEN]) expect(text).not.toContain(token);
+    const accounts = await app.http.get('/accounts').set(...bearer(ADMIN_KEY));
+    for (const token of [wrong, MT5_TEST_TOKEN]) expect(accounts.text).not.toContain(token);
   });
 
   it('logs a key sent as ?token=, ?api_key=, ?access_token=, ?apikey= or ?key= as [redacted]', async () => {

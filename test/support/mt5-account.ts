@@ -15,7 +15,8 @@ export function mt5Account(
       host: '127.0.0.1',
       port,
       token: MT5_TEST_TOKEN,
-      connectTimeoutMs: 5000,
+      // The app's start waits this long for the hello; a loaded CI machine may take a while to get there.
+      connectTimeoutMs: 30_000,
       requestTimeoutMs: 3000,
       symbols: ['EURUSD', 'XAUUSD'],
       ...overrides,
@@ -23,7 +24,10 @@ export function mt5Account(
   };
 }
 
-/** Dials the terminal in to `port` as the EA does: again until the app listens (resolves once welcomed). */
+/**
+ * Dials the terminal in to `port` as the EA does: again until the app listens (resolves once welcomed).
+ * An app's start on a loaded machine (PGlite, migrations, every account) can take tens of seconds.
+ */
 export function dialIn(terminal: Mt5TerminalSimulator, port: number, token = MT5_TEST_TOKEN): Promise<void> {
-  return terminal.connectWhenListening({ host: '127.0.0.1', port, token }, 10_000);
+  return terminal.connectWhenListening({ host: '127.0.0.1', port, token }, 60_000);
 }
