@@ -50,8 +50,9 @@ export class Mt5OrderSender {
         timeInForce: request.timeInForce,
         createdAt: receivedAt,
       });
-      const filled = request.type === 'market' && dec(result.volume || '0').gte(request.quantity);
-      const status = request.type !== 'market' ? 'submitted' : filled ? 'filled' : 'partially_filled';
+      // Submitted even for a deal already done: its volume and price come with the deal's own event, and an
+      // order told filled with nothing filled would be a state no reader can trust.
+      const status = 'submitted';
       return { brokerOrderId: result.order, clientOrderId: request.clientOrderId, status, receivedAt };
     } finally {
       this.ids.sent(comment);
