@@ -9,18 +9,23 @@ describe('Mt5BridgeListener', () => {
   const logs: string[] = [];
   const lost: string[] = [];
   const ready: string[] = [];
+  const replacements: boolean[] = [];
 
   beforeEach(async () => {
     logs.length = 0;
     lost.length = 0;
     ready.length = 0;
+    replacements.length = 0;
     listener = new Mt5BridgeListener({
       host: '127.0.0.1',
       port: 0,
       token: TOKEN,
       requestTimeoutMs: 500,
       log: (level, message) => logs.push(`${level} ${message}`),
-      onReady: (_session, hello) => ready.push(hello.login),
+      onReady: (_session, hello, replaced) => {
+        ready.push(hello.login);
+        replacements.push(replaced);
+      },
       onEvent: () => undefined,
       onLost: (reason) => lost.push(reason),
     });
@@ -67,6 +72,8 @@ describe('Mt5BridgeListener', () => {
     await second.next('welcome');
     await first.closed;
     expect(lost).toEqual([]);
+    // The adapter hears it as a reconnect, to replay what the dead connection may have missed.
+    expect(replacements).toEqual([false, true]);
     expect(listener.session?.ready).toBe(true);
     second.socket.destroy();
     await second.closed;

@@ -11,7 +11,8 @@ export interface Mt5BridgeListenerOptions {
   readonly requestTimeoutMs: number;
   readonly heartbeatIntervalMs?: number;
   readonly log: VenueLogger;
-  readonly onReady: (session: BridgeSession, hello: HelloMessage) => void;
+  /** `replaced`: the terminal dialled in again before its old connection was seen to end. */
+  readonly onReady: (session: BridgeSession, hello: HelloMessage, replaced: boolean) => void;
   readonly onEvent: (event: EventMessage) => void;
   /** The ready session ended; not called for a terminal that was refused or replaced. */
   readonly onLost: (reason: string) => void;
@@ -95,12 +96,13 @@ export class Mt5BridgeListener {
       onReady: (hello) => {
         const previous = this.current;
         this.current = session;
+        const replaced = previous?.ready === true;
         previous?.close('replaced by a new connection from the terminal');
         this.options.log(
           'log',
           `MT5 terminal ${hello.login}@${hello.server} (build ${hello.build}) connected from ${peer}`,
         );
-        this.options.onReady(session, hello);
+        this.options.onReady(session, hello, replaced);
         for (const arrived of [...this.waiters]) arrived();
       },
       onEvent: (event) => {

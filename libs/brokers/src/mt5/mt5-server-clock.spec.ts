@@ -36,4 +36,13 @@ describe('Mt5ServerClock', () => {
     expect(() => new Mt5ServerClock({ zone: 'Mars/Olympus', shiftHours: 0 })).toThrow(/Unknown time zone/);
     expect(() => new Mt5ServerClock({ zone: 'UTC', shiftHours: 2.5 })).toThrow(/whole hours/);
   });
+
+  it("says when a terminal's own offset contradicts the rule, and not when it agrees", () => {
+    const clock = new Mt5ServerClock(NEW_YORK_CLOSE_RULE);
+    const july = Date.UTC(2026, 6, 15, 10);
+    expect(clock.disagreement(3 * 3600, july)).toBeUndefined();
+    expect(clock.disagreement(2 * 3600, july)).toBe(
+      'the terminal runs 2 h ahead of UTC, the configured rule says 3 h',
+    );
+  });
 });

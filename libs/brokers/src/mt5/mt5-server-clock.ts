@@ -45,6 +45,16 @@ export class Mt5ServerClock {
     return (this.toServerMs(utcMs) - utcMs) / 1000;
   }
 
+  /**
+   * Why the terminal's own offset (its hello's TimeTradeServer() - TimeGMT()) contradicts this rule at
+   * `utcMs`, or undefined when they agree to within the half hour MQL5 rounds to.
+   */
+  disagreement(terminalOffsetSeconds: number, utcMs: number): string | undefined {
+    const expected = this.offsetSeconds(utcMs);
+    if (Math.abs(terminalOffsetSeconds - expected) < 1800) return undefined;
+    return `the terminal runs ${terminalOffsetSeconds / 3600} h ahead of UTC, the configured rule says ${expected / 3600} h`;
+  }
+
   private offset(ms: number): number {
     return zoneOffsetMs(this.rule.zone, ms) ?? 0;
   }

@@ -20,7 +20,12 @@ import type { TickEvent, TradeTransaction } from './bridge/bridge-commands.js';
 import { Mt5OrderIds } from './mt5-client-order-ids.js';
 import { Mt5AccountReader } from './mt5-account-reader.js';
 import type { Mt5ExpertRequest, Mt5RunningExpert } from './mt5-experts.js';
-import type { EventMessage, HelloMessage } from './bridge/bridge-protocol.js';
+import {
+  HEARTBEAT_INTERVAL_MS,
+  MISSED_HEARTBEATS,
+  type EventMessage,
+  type HelloMessage,
+} from './bridge/bridge-protocol.js';
 import { Mt5BridgeListener } from './mt5-bridge-listener.js';
 import { MT5_CAPABILITIES } from './mt5-capabilities.js';
 import type { Mt5Config } from './mt5-config.js';
@@ -75,7 +80,7 @@ export class Mt5Adapter extends BrokerAdapter {
       requestTimeoutMs: config.requestTimeoutMs,
       ...(heartbeatIntervalMs ? { heartbeatIntervalMs } : {}),
       log,
-      onReady: (_session, hello) => this.onReady(hello),
+      onReady: (_session, hello, replaced) => this.onReady(hello, replaced),
       onEvent: (event) => this.onEvent(event),
       onLost: (reason) => this.setStatus('down', `the MT5 terminal went away: ${reason}`),
     });
@@ -222,14 +227,14 @@ export class Mt5Adapter extends BrokerAdapter {
     await this.terminal.stopEa(chartId);
   }
 
-  private onReady(hello: HelloMessage): void {
+  private onReady(hello: HelloMessage, replaced: boolean): void {
     this.hello = hello;
-    const expected = this.clock.offsetSeconds(Date.now());
-    if (Math.abs(hello.serverOffsetSeconds - expected) >= 1800)
-      this.log(
-        'warn',
-        `MT5 server clock: the terminal runs ${hello.serverOffsetSeconds / 3600} h ahead of UTC, the configured rule says ${expected / 3600} h; check serverZone and serverShiftHours`,
-      );
+    // A terminal back before its old connection was seen to drop: what it sent meanwhile went to a dead
+    // socket, for at most the heartbeats that would have dropped it.
+    if (replaced && this.lostAtMs === undefined)
+      this.lostAtMs = Date.now() - HEARTBEAT_INTERVAL_MS * MISSED_HEARTBEATS;
+    const mismatch = this.clock.disagreement(hello.serverOffsetSeconds, Date.now());
+    if (mismatch) this.log('warn', `MT5 server clock: ${mismatch}; check serverZone and serverShiftHours`);
     this.accounts.forgetSymbols();
     this.setStatus('connected');
     void this.afterReady();
