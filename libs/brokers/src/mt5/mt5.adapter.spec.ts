@@ -23,7 +23,14 @@ describe('Mt5Adapter on the terminal simulator', () => {
   let events: BrokerEvent[];
   let subscription: Subscription;
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+  /** Waits (up to 5 s) for what the adapter tells asynchronously, re-reading the terminal's events. */
+  async function until(check: () => boolean, what: string): Promise<void> {
+    for (let attempt = 0; attempt < 250; attempt += 1) {
+      if (check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
   const fills = (): Fill[] => events.flatMap((e) => (e.type === 'fill' ? [e.fill] : []));
   async function open(marginMode: 'hedging' | 'netting' = 'hedging'): Promise<void> {
     rig = mt5AdapterRig({}, { marginMode });
@@ -58,8 +65,7 @@ describe('Mt5Adapter on the terminal simulator', () => {
       price: (Number(price) - 0.002).toFixed(5),
     });
     await rig.terminal.disconnect();
-    await settle();
-    expect(rig.adapter.status).toBe('down');
+    await until(() => rig.adapter.status === 'down', 'the account down');
     expect(events).toContainEqual(expect.objectContaining({ type: 'connection', status: 'down' }));
     await expect(rig.adapter.placeOrder(market())).rejects.toBeInstanceOf(BrokerConnectionError);
 
@@ -69,7 +75,10 @@ describe('Mt5Adapter on the terminal simulator', () => {
     expect(fills()).toEqual([]);
 
     await rig.terminal.reconnect();
-    await settle();
+    await until(
+      () => rig.logs.some((line) => line.includes('1 deal(s) made while it was away recovered')),
+      'the catch-up after the reconnect',
+    );
     expect(rig.adapter.status).toBe('connected');
     expect(fills()).toEqual([
       expect.objectContaining({
@@ -84,14 +93,12 @@ describe('Mt5Adapter on the terminal simulator', () => {
         order: expect.objectContaining({ brokerOrderId: limit.brokerOrderId, status: 'filled' }),
       }),
     );
-    expect(rig.logs.some((line) => line.includes('1 deal(s) made while it was away recovered'))).toBe(true);
   });
 
   it('nets a hedging account: an opposite market order closes part of the oldest ticket', async () => {
     await open('hedging');
     await rig.adapter.placeOrder(market({ quantity: '0.3' }));
     await rig.adapter.placeOrder(market({ side: 'sell', quantity: '0.1' }));
-    await settle();
     expect(rig.terminal.positions().map((p) => p.volume)).toEqual(['0.20']);
     const [position] = await rig.adapter.getPositions();
     expect(position).toMatchObject({ symbol: 'EURUSD', side: 'long', quantity: '0.2' });
@@ -101,7 +108,6 @@ describe('Mt5Adapter on the terminal simulator', () => {
     await open('netting');
     await rig.adapter.placeOrder(market({ quantity: '0.1' }));
     await rig.adapter.placeOrder(market({ side: 'sell', quantity: '0.3' }));
-    await settle();
     expect(rig.terminal.positions()).toHaveLength(1);
     expect(await rig.adapter.getPositions()).toEqual([
       expect.objectContaining({ symbol: 'EURUSD', side: 'short', quantity: '-0.2' }),
@@ -114,14 +120,15 @@ describe('Mt5Adapter on the terminal simulator', () => {
     await rig.adapter.placeOrder(
       market({ stopLoss: (Number(bid) - 0.002).toFixed(5), takeProfit: (Number(bid) + 0.002).toFixed(5) }),
     );
-    await settle();
     expect(rig.terminal.positions()[0]).toMatchObject({
       sl: (Number(bid) - 0.002).toFixed(5),
       tp: (Number(bid) + 0.002).toFixed(5),
     });
     await rig.terminal.movePrice('EURUSD', (Number(bid) - 0.003).toFixed(5));
-    await settle();
     expect(rig.terminal.positions()).toEqual([]);
+    const stopLossTold = (): boolean =>
+      events.some((e) => e.type === 'order' && e.order.role === 'stop_loss' && e.order.status === 'filled');
+    await until(() => fills().length === 2 && stopLossTold(), 'the stop-loss fill and order');
     const [entryFill, closeFill] = fills();
     expect([entryFill?.side, closeFill?.side]).toEqual(['buy', 'sell']);
     // The server's closing order is the entry's stop-loss child; its fill belongs to it.
@@ -141,11 +148,14 @@ describe('Mt5Adapter on the terminal simulator', () => {
 
   it("streams the ticks of Market Watch's symbols when the account names none", async () => {
     await open();
-    await settle();
-    await rig.terminal.advance(2);
-    await settle();
-    const ticked = new Set(events.flatMap((e) => (e.type === 'tick' ? [e.ticker.symbol] : [])));
-    expect([...ticked].sort()).toEqual(['EURUSD', 'GBPUSD', 'USDJPY', 'XAUUSD']);
+    const ticked = (): string[] =>
+      [...new Set(events.flatMap((e) => (e.type === 'tick' ? [e.ticker.symbol] : [])))].sort();
+    // The subscription goes out once the hello is in; prices move a step at a time until ticks arrive.
+    for (let step = 0; step < 100 && ticked().length < 4; step += 1) {
+      await rig.terminal.advance();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(ticked()).toEqual(['EURUSD', 'GBPUSD', 'USDJPY', 'XAUUSD']);
   });
 
   it("turns MT5's refusals into the project's errors with the retcode", async () => {
