@@ -1,7 +1,7 @@
 //+------------------------------------------------------------------+
 //| BridgeJsonReader.mqh                                             |
 //| A reader for one message object: strings with every escape       |
-//| (u-XXXX escapes and surrogate pairs included), numbers kept as  |
+//| (four-hex-digit \u escapes and surrogate pairs too), numbers as  |
 //| text so 64-bit values are read with StringToInteger and never    |
 //| pass through a double, booleans, null, nested objects and arrays.|
 //| The class is declared in BridgeJsonDoc.mqh and parsed by         |
@@ -65,7 +65,9 @@ bool CJsonDoc::Long(const int object, const string key, long &out) const
    return true;
   }
 
-// A JSON number or a decimal string (prices and volumes arrive as strings).
+// A JSON number or a decimal string (prices and volumes arrive as strings). A double is what MQL5 takes
+// for them (MqlTradeRequest.price, .volume, .sl, .tp): the text is checked to be a number, then converted
+// once, here; tickets and magic numbers never come this way (Long above).
 bool CJsonDoc::Dbl(const int object, const string key, double &out) const
   {
    int node = Find(object, key);
