@@ -1,6 +1,11 @@
 import { dec } from '../decimal/index.js';
 import type { AccountSummary, BrokerEvent, Instrument, Position } from '../domain/index.js';
-import { DEAL_ENTRY, type SymbolInfo } from './bridge/bridge-commands.js';
+import {
+  DEAL_ENTRY,
+  type AccountInfo,
+  type SymbolInfo,
+  type TradePosition,
+} from './bridge/bridge-commands.js';
 import { toInstrument } from './mt5-market-views.js';
 import type { Mt5OrderReader } from './mt5-order-reader.js';
 import { toAccountSummary, toPositions } from './mt5-portfolio-views.js';
@@ -48,26 +53,17 @@ export class Mt5AccountReader {
 
   async positions(): Promise<Position[]> {
     const [positions, info] = await Promise.all([this.terminal.positions(), this.terminal.accountInfo()]);
-    for (const symbol of new Set(positions.map((p) => p.symbol))) await this.symbolInfo(symbol);
-    return toPositions(positions, this.symbolInfos, info, this.clock);
+    return this.positionsWith(positions, info);
   }
 
-  /** The summary, with what closing deals realized since the server's midnight (MT5's "today"). */
   async summary(): Promise<AccountSummary> {
-    const info = await this.terminal.accountInfo();
-    const serverNow = this.clock.toServerMs(Date.now());
-    const midnightUtc = this.clock.toUtcMs(serverNow - (serverNow % DAY_MS));
-    let realized = dec(0);
-    for (const deal of await this.orders.executionsSince(midnightUtc)) {
-      if (deal.entry === DEAL_ENTRY.IN) continue;
-      realized = realized.plus(deal.profit).plus(deal.swap).plus(deal.commission).plus(deal.fee);
-    }
-    return toAccountSummary(this.account, info, realized, new Date().toISOString());
+    return this.summaryWith(await this.terminal.accountInfo());
   }
 
-  /** The symbol's position as it stands, flat when none is open. */
-  async positionEvent(symbol: string): Promise<BrokerEvent> {
-    const position = (await this.positions()).find((p) => p.symbol === symbol) ?? {
+  /** The symbol's position (flat when none is open), then the summary: one account_info read for both. */
+  async afterTrade(symbol: string): Promise<BrokerEvent[]> {
+    const [positions, info] = await Promise.all([this.terminal.positions(), this.terminal.accountInfo()]);
+    const position = (await this.positionsWith(positions, info)).find((p) => p.symbol === symbol) ?? {
       symbol,
       side: 'flat',
       quantity: '0',
@@ -78,10 +74,26 @@ export class Mt5AccountReader {
       marginUsed: '0',
       updatedAt: new Date().toISOString(),
     };
-    return { type: 'position', account: this.account, position };
+    return [
+      { type: 'position', account: this.account, position },
+      { type: 'account', account: this.account, summary: await this.summaryWith(info) },
+    ];
   }
 
-  async accountEvent(): Promise<BrokerEvent> {
-    return { type: 'account', account: this.account, summary: await this.summary() };
+  private async positionsWith(positions: readonly TradePosition[], info: AccountInfo): Promise<Position[]> {
+    for (const symbol of new Set(positions.map((p) => p.symbol))) await this.symbolInfo(symbol);
+    return toPositions(positions, this.symbolInfos, info, this.clock);
+  }
+
+  /** The summary, with what closing deals realized since the server's midnight (MT5's "today"). */
+  private async summaryWith(info: AccountInfo): Promise<AccountSummary> {
+    const serverNow = this.clock.toServerMs(Date.now());
+    const midnightUtc = this.clock.toUtcMs(serverNow - (serverNow % DAY_MS));
+    let realized = dec(0);
+    for (const deal of await this.orders.executionsSince(midnightUtc)) {
+      if (deal.entry === DEAL_ENTRY.IN) continue;
+      realized = realized.plus(deal.profit).plus(deal.swap).plus(deal.commission).plus(deal.fee);
+    }
+    return toAccountSummary(this.account, info, realized, new Date().toISOString());
   }
 }

@@ -8,7 +8,8 @@ import type { Mt5ServerClock } from './mt5-server-clock.js';
 import type { HistoryQuery, Mt5Terminal } from './mt5-terminal.js';
 
 const DAY_MS = 86_400_000;
-const TICKET = /^\d{1,20}$/;
+/** A ticket (or chart id): a 64-bit number in decimal. */
+export const MT5_TICKET = /^\d{1,20}$/;
 
 /**
  * Orders and fills as the port asks for them, read from the terminal: a live order from orders_get, a
@@ -25,7 +26,7 @@ export class Mt5OrderReader {
   ) {}
 
   async order(ticket: string): Promise<BrokerOrder> {
-    if (!TICKET.test(ticket)) throw notFound(ticket);
+    if (!MT5_TICKET.test(ticket)) throw notFound(ticket);
     const [live] = await this.terminal.orders({ ticket });
     if (live) return toBrokerOrder(live, await this.dealsOf(live), this.context());
     const [done] = await this.terminal.historyOrders({ ticket });
@@ -50,13 +51,15 @@ export class Mt5OrderReader {
         .filter((order) => order.comment === comment)
         .at(-1);
     if (!found) return null;
+    const order = toBrokerOrder(found, await this.dealsOf(found), this.context());
     this.ids.remember({
       clientOrderId,
       ticket: found.ticket,
-      timeInForce: toBrokerOrder(found, [], this.context()).timeInForce,
-      createdAt: new Date(this.clock.toUtcMs(found.time_setup_msc)).toISOString(),
+      timeInForce: order.timeInForce,
+      createdAt: order.createdAt,
     });
-    return this.order(found.ticket);
+    // Read before it was remembered: the id it answers to is the one asked for, whatever its comment holds.
+    return { ...order, clientOrderId };
   }
 
   /** Executions at or after `since`, oldest first. */

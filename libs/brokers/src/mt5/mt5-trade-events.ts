@@ -2,7 +2,7 @@ import { SerialQueue } from '#async';
 import type { BrokerEvent, BrokerOrder } from '../domain/index.js';
 import { isFinalStatus } from '../domain/index.js';
 import type { VenueLogger } from '../port/broker-venue.js';
-import type { TradeTransaction } from './bridge/bridge-commands.js';
+import type { TradeDeal, TradeTransaction } from './bridge/bridge-commands.js';
 import type { Mt5AccountReader } from './mt5-account-reader.js';
 import type { Mt5OrderReader } from './mt5-order-reader.js';
 import { toFill, type Mt5ViewContext } from './mt5-order-views.js';
@@ -13,7 +13,7 @@ export interface Mt5EventSources {
   readonly account: string;
   readonly terminal: Mt5Terminal;
   readonly orders: Mt5OrderReader;
-  readonly accounts: Pick<Mt5AccountReader, 'positionEvent' | 'accountEvent'>;
+  readonly accounts: Pick<Mt5AccountReader, 'afterTrade'>;
   readonly context: () => Mt5ViewContext;
   readonly emit: (event: BrokerEvent) => void;
   readonly log: VenueLogger;
@@ -59,10 +59,9 @@ export class Mt5TradeEvents {
       for (const deal of await this.sources.orders.executionsSince(sinceUtcMs)) {
         if (this.seenDeals.has(deal.ticket)) continue;
         recovered += 1;
-        await this.tellDeal(deal.ticket);
+        await this.tell(deal);
       }
       for (const ticket of openTickets) await this.tellOrder(ticket);
-      this.sources.emit(await this.sources.accounts.accountEvent());
       return recovered;
     });
   }
@@ -82,19 +81,24 @@ export class Mt5TradeEvents {
     if (ORDER_TRANSACTIONS.has(transaction.type) && transaction.order_type <= LAST_TRADE_ORDER_TYPE)
       return this.tellOrder(transaction.order);
     if (transaction.type === 'TRADE_TRANSACTION_POSITION')
-      this.sources.emit(await this.sources.accounts.positionEvent(transaction.symbol));
+      for (const event of await this.sources.accounts.afterTrade(transaction.symbol))
+        this.sources.emit(event);
   }
 
   private async tellDeal(ticket: string): Promise<void> {
     if (this.seenDeals.has(ticket)) return;
     const [deal] = await this.sources.terminal.historyDeals({ ticket });
-    if (!deal || deal.order === '0') return;
-    this.seenDeals.add(ticket);
+    if (deal) await this.tell(deal);
+  }
+
+  /** A deal as its fill, then its order, position and account as they stand after it. */
+  private async tell(deal: TradeDeal): Promise<void> {
+    if (deal.order === '0') return;
+    this.seenDeals.add(deal.ticket);
     const { account } = this.sources;
     this.sources.emit({ type: 'fill', account, fill: toFill(deal, deal.comment, this.sources.context()) });
     await this.tellOrder(deal.order);
-    this.sources.emit(await this.sources.accounts.positionEvent(deal.symbol));
-    this.sources.emit(await this.sources.accounts.accountEvent());
+    for (const event of await this.sources.accounts.afterTrade(deal.symbol)) this.sources.emit(event);
   }
 
   private async tellOrder(ticket: string): Promise<void> {

@@ -29,7 +29,7 @@ import {
 import { Mt5BridgeListener } from './mt5-bridge-listener.js';
 import { MT5_CAPABILITIES } from './mt5-capabilities.js';
 import type { Mt5Config } from './mt5-config.js';
-import { Mt5OrderReader } from './mt5-order-reader.js';
+import { MT5_TICKET, Mt5OrderReader } from './mt5-order-reader.js';
 import { Mt5OrderSender } from './mt5-order-sender.js';
 import { type Mt5ViewContext } from './mt5-order-views.js';
 import { Mt5ServerClock } from './mt5-server-clock.js';
@@ -222,7 +222,7 @@ export class Mt5Adapter extends BrokerAdapter {
 
   /** MT5's stop_ea: closes the chart run_ea opened, and the expert on it with it. */
   async stopEa(chartId: string): Promise<void> {
-    if (!/^\d{1,20}$/.test(chartId))
+    if (!MT5_TICKET.test(chartId))
       throw new OrderNotFoundError(`MT5 has no chart ${chartId}`, { broker: BROKER });
     await this.terminal.stopEa(chartId);
   }
