@@ -3,10 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import { VERSION_NEUTRAL, VersioningType } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './common/http/api-version.js';
 import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './common/http/framework-errors.js';
 import { checkRequestShape } from './common/http/request-shape.js';
+import { requestLogHook } from './common/logging/request-log.hook.js';
 import { setupSwagger } from './common/http/swagger.setup.js';
 import { RedisIoAdapter } from './common/realtime/redis-io.adapter.js';
 import { RootRefusingIoAdapter } from './common/realtime/root-refusing-io.adapter.js';
@@ -26,7 +27,7 @@ export function createFastifyAdapter(): FastifyAdapter {
     genReqId: (request: IncomingMessage) => {
       const incoming = request.headers['x-request-id'];
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-      // pino-http reads `id` from the raw request, so log lines and the response header agree.
+      // The request's log line reads `id` from the raw request, so it and the response header agree.
       (request as IncomingMessage & { id?: string }).id = id;
       return id;
     },
@@ -64,6 +65,7 @@ export function configureApp(app: NestFastifyApplication): void {
         done(error as Error);
       }
     });
+  app.getHttpAdapter().getInstance().addHook('onResponse', requestLogHook(PinoLogger.root));
   // Every answered request is timed by its route pattern, so /orders/:id is one series, not one per id.
   const metrics = app.get(MetricsService);
   app

@@ -1,5 +1,4 @@
-import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
 import { pino, type DestinationStream } from 'pino';
@@ -44,15 +43,12 @@ function asynchronousStdout(): DestinationStream {
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           // A key sent as ?token= or ?api_key= is in the url; it is rewritten before any line holds it.
           serializers: { req: serializeRequest },
-          // Fastify already named the request (X-Request-Id or a UUID); every line carries that id.
-          genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id?: string }).id ?? '',
           transport: pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-          customLogLevel: (_request, response, error) =>
-            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
         };
         return {
-          // nestjs-pino's default route pattern matches nothing under Fastify's middie in Nest 12.
-          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+          // No middleware: requests are logged by a Fastify hook (request-log.hook.ts); this module
+          // builds the root logger and Nest's LoggerService over it.
+          forRoutes: [],
           pinoHttp: pretty ? options : [options, destination ?? asynchronousStdout()],
         };
       },
