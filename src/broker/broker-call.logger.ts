@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Subject, type Observable } from 'rxjs';
 import type { BrokerCallObserver, BrokerCallRecord } from '#brokers';
 
@@ -8,12 +9,15 @@ import type { BrokerCallObserver, BrokerCallRecord } from '#brokers';
  */
 @Injectable()
 export class BrokerCallLogger implements BrokerCallObserver {
-  private readonly logger = new Logger('BrokerCall');
   private readonly subject = new Subject<BrokerCallRecord>();
   readonly calls: Observable<BrokerCallRecord> = this.subject.asObservable();
 
+  constructor(@InjectPinoLogger('BrokerCall') private readonly logger: PinoLogger) {}
+
   record(call: BrokerCallRecord): void {
     this.subject.next(call);
+    // Every order and read makes a call: its debug line is not even built unless someone reads it.
+    if (call.outcome !== 'error' && !this.logger.logger.isLevelEnabled('debug')) return;
     const line = {
       msg: 'broker call',
       broker: call.broker,

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, unnestArguments } from '../persistence/batch-parameters.js';
+import { unnestArguments } from '../persistence/batch-parameters.js';
 import type { Database } from '../persistence/database.js';
 import { orders } from '../persistence/schema/index.js';
 import {
-  orderBatchStatement,
+  orderBatchQuery,
   type BatchRow,
   type CollapsedUpdate,
   type GuardedEvent,
@@ -51,12 +51,12 @@ export async function commitOrderWrites(
     order: chain.last.order,
     expectedRevision: chain.first.order.revision - 1,
   }));
-  const statement = orderBatchStatement(
+  const { text, params } = orderBatchQuery(
     inserts.map(({ write }) => write.order),
     updates,
     events,
   );
-  const rows = rowsOf<BatchRow>(await db.execute(statement));
+  const { rows } = await db.$client.query<BatchRow>(text, params);
   const created = new Set<string>();
   const changed = new Set<string>();
   for (const row of rows) (row.kind === 'i' ? created : changed).add(row.id);

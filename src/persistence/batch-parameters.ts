@@ -27,3 +27,11 @@ export function unnestArguments<T>(items: readonly T[], columns: readonly BatchC
     sql`, `,
   );
 }
+
+/** What {@link unnestArguments} binds for a batch, without building the SQL: one array per column. */
+export function columnArrays<T>(
+  items: readonly T[],
+  columns: readonly BatchColumn<T>[],
+): (string | number | null)[][] {
+  return columns.map(([pick]) => items.map(pick));
+}
