@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { unnestArguments } from '../persistence/batch-parameters.js';
 import type { Database } from '../persistence/database.js';
+import { runNamedStatement } from '../persistence/named-statement.js';
 import { orders } from '../persistence/schema/index.js';
 import {
   orderBatchQuery,
@@ -56,7 +57,7 @@ export async function commitOrderWrites(
     updates,
     events,
   );
-  const { rows } = await db.$client.query<BatchRow>(text, params);
+  const rows = await runNamedStatement<BatchRow>(db, 'order_batch', text, params);
   const created = new Set<string>();
   const changed = new Set<string>();
   for (const row of rows) (row.kind === 'i' ? created : changed).add(row.id);
