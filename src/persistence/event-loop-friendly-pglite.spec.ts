@@ -99,6 +99,9 @@ describe('EventLoopFriendlyPGlite', () => {
         await expect(client.queryPrepared('later', 'selec 1', [])).rejects.toThrow(/syntax error/);
       const { rows } = await client.queryPrepared('later', 'select $1::int + 1 as n', [41]);
       expect(rows).toEqual([{ n: 42 }]);
+      await expect(client.queryPrepared('later', 'select $1::int + 2 as n', [41])).rejects.toThrow(
+        /prepared with another text/,
+      );
     });
   });
 });

@@ -12,8 +12,8 @@ type BackendMessages = Awaited<ReturnType<PGlite['execProtocolStream']>>;
  * runs, which is why a busy desk belongs on PostgreSQL (DATABASE_URL).
  */
 export class EventLoopFriendlyPGlite extends PGlite {
-  /** Statements parsed under a name, with the types of their parameters. */
-  private readonly prepared = new Map<string, number[]>();
+  /** Statements parsed under a name: their text and the types of their parameters. */
+  private readonly prepared = new Map<string, { readonly text: string; readonly types: number[] }>();
 
   override _runExclusiveQuery<T>(query: () => Promise<T>): Promise<T> {
     return super._runExclusiveQuery(async () => {
@@ -31,7 +31,9 @@ export class EventLoopFriendlyPGlite extends PGlite {
     return this.runExclusive(async () => {
       const messages: BackendMessages = [];
       try {
-        const types = this.prepared.get(name) ?? (await this.prepare(name, text));
+        const known = this.prepared.get(name);
+        if (known && known.text !== text) throw new Error(`statement ${name} was prepared with another text`);
+        const types = known?.types ?? (await this.prepare(name, text));
         const values = params.map((value, index) => {
           if (value === null || value === undefined) return null;
           const serialize = this.serializers[types[index] ?? 0];
@@ -59,7 +61,7 @@ export class EventLoopFriendlyPGlite extends PGlite {
       const types = parse.parseDescribeStatementResults(
         await this.send(protocol.serialize.describe({ type: 'S', name })),
       );
-      this.prepared.set(name, types);
+      this.prepared.set(name, { text, types });
       return types;
     } catch (error) {
       // A statement parsed but not described would refuse the next attempt to parse it under its name:

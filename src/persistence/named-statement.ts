@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database } from './database.js';
 import { EventLoopFriendlyPGlite } from './event-loop-friendly-pglite.js';
 
@@ -16,4 +18,12 @@ export async function runNamedStatement<Row>(
   if (client instanceof EventLoopFriendlyPGlite)
     return (await client.queryPrepared<Row>(name, text, params)).rows;
   return (await client.query<Row>(text, params)).rows;
+}
+
+const dialect = new PgDialect();
+
+/** A Drizzle statement run by name: rendered per call, parsed and planned once (its text must not vary). */
+export function runNamedQuery<Row>(db: Database, name: string, statement: SQL): Promise<Row[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return runNamedStatement<Row>(db, name, text, params);
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Fill, OrderSide } from '#brokers';
-import { rowsOf, unnestArguments, type BatchColumn } from '../persistence/batch-parameters.js';
+import { unnestArguments, type BatchColumn } from '../persistence/batch-parameters.js';
+import { runNamedQuery } from '../persistence/named-statement.js';
 import { InjectDatabase, type Database } from '../persistence/database.js';
 import { fills, orders } from '../persistence/schema/index.js';
 import type { FillRecord } from './fill-record.js';
@@ -77,7 +78,10 @@ export class DrizzleFillRepository extends FillRepository {
     for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
       // INSERT … SELECT FROM unnest(arrays): one statement per chunk, the order looked up in the same one.
       // The order is looked up once per fill in the inner select; its strategy is copied onto the fill.
-      const result = await this.db.execute(sql`
+      const rows = await runNamedQuery<{ execution_id: string; order_id: string | null }>(
+        this.db,
+        'fill_batch',
+        sql`
         insert into ${fills} (account, execution_id, order_id, broker_order_id, client_order_id, symbol, side,
           quantity, price, fee, fee_currency, liquidity, executed_at, strategy)
         select ${account}, v.execution_id, v.order_id, v.broker_order_id, v.client_order_id, v.symbol, v.side,
@@ -90,8 +94,8 @@ export class DrizzleFillRepository extends FillRepository {
               fee_currency, liquidity, executed_at)
         ) as v
         on conflict (account, execution_id) do nothing
-        returning execution_id, order_id`);
-      const rows = rowsOf<{ execution_id: string; order_id: string | null }>(result);
+        returning execution_id, order_id`,
+      );
       inserted += rows.length;
       for (const row of rows) if (row.order_id === null) unlinked.push(row.execution_id);
     }
