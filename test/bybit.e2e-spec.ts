@@ -1,6 +1,7 @@
 import { BybitSimulator } from '#simulators';
 import { bybitAccount } from './support/bybit-account.js';
-import { StreamClient } from './support/stream-client.js';
+import type { StreamClient } from './support/stream-client.js';
+import { expectVenueOnStream } from './support/venue-stream-check.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
 
@@ -114,28 +115,19 @@ describe('a Bybit account through the app, on the Bybit V5 simulator', () => {
   });
 
   it('streams Bybit orders, positions and prices on /ws/broker', async () => {
-    client = await StreamClient.connect(app.url, ADMIN_KEY);
-    const stream = client;
-    await stream.request('subscribe', {
-      accounts: ['bybit'],
-      channels: ['orders', 'positions', 'prices'],
-      symbols: ['BTCUSDT'],
-    });
-    const response = await trade({ clientOrderId: 'bybit-stream-1' });
-    const id = (response.body.data as OrderBody).id;
-    await stream.waitFor(
-      () => stream.orders.get(id)?.status === 'filled',
-      5000,
-      'the order filled on the stream',
+    await expectVenueOnStream(
+      {
+        url: app.url,
+        apiKey: ADMIN_KEY,
+        account: 'bybit',
+        symbol: 'BTCUSDT',
+        placeFilledOrder: async () =>
+          ((await trade({ clientOrderId: 'bybit-stream-1' })).body.data as OrderBody).id,
+        movePrice: () => simulator.setPrice('linear', 'BTCUSDT', '66600'),
+        bidAbove: 66000,
+      },
+      (opened) => (client = opened),
     );
-    await stream.waitFor(
-      () => (stream.positions ?? []).some((p) => p.symbol === 'BTCUSDT'),
-      5000,
-      'a position',
-    );
-    await simulator.setPrice('linear', 'BTCUSDT', '66600');
-    await stream.waitFor(() => Number(stream.prices.get('BTCUSDT')?.bid ?? 0) > 66000, 5000, 'the new price');
-    expect(stream.gaps).toEqual([]);
   });
 
   it('reports a wrong secret as Bybit’s refusal: the account is down, connecting answers 502 with 10004', async () => {

@@ -1,6 +1,7 @@
 import { TwsSimulator } from '#simulators';
 import { ibkrAccount } from './support/ibkr-account.js';
-import { StreamClient } from './support/stream-client.js';
+import type { StreamClient } from './support/stream-client.js';
+import { expectVenueOnStream } from './support/venue-stream-check.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
 
@@ -174,24 +175,19 @@ describe('an Interactive Brokers account through the app, on the TWS simulator',
   });
 
   it('streams IBKR orders, positions and prices on /ws/broker', async () => {
-    client = await StreamClient.connect(app.url, ADMIN_KEY);
-    const stream = client;
-    await stream.request('subscribe', {
-      accounts: ['ibkr'],
-      channels: ['orders', 'positions', 'prices'],
-      symbols: ['AAPL'],
-    });
-    const response = await trade({ clientOrderId: 'ib-stream-1' });
-    const id = (response.body.data as OrderBody).id;
-    await stream.waitFor(
-      () => stream.orders.get(id)?.status === 'filled',
-      5000,
-      'the order filled on the stream',
+    await expectVenueOnStream(
+      {
+        url: app.url,
+        apiKey: ADMIN_KEY,
+        account: 'ibkr',
+        symbol: 'AAPL',
+        placeFilledOrder: async () =>
+          ((await trade({ clientOrderId: 'ib-stream-1' })).body.data as OrderBody).id,
+        movePrice: () => simulator.setPrice('AAPL', '191'),
+        bidAbove: 190.5,
+      },
+      (opened) => (client = opened),
     );
-    await stream.waitFor(() => (stream.positions ?? []).some((p) => p.symbol === 'AAPL'), 5000, 'a position');
-    await simulator.setPrice('AAPL', '191');
-    await stream.waitFor(() => Number(stream.prices.get('AAPL')?.bid ?? 0) > 190.5, 5000, 'the new price');
-    expect(stream.gaps).toEqual([]);
   });
 
   it('recovers every execution of a partial fill that happened while TWS had lost IB (1100 → 1102)', async () => {

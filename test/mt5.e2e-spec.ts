@@ -1,7 +1,8 @@
 import { defaultMt5Symbols, Mt5TerminalSimulator, openAllWeek } from '#simulators';
 import { dialIn, mt5Account } from './support/mt5-account.js';
 import { freePort } from './support/server-process.js';
-import { StreamClient } from './support/stream-client.js';
+import type { StreamClient } from './support/stream-client.js';
+import { expectVenueOnStream } from './support/venue-stream-check.js';
 import { ADMIN_KEY, bearer, paperAccount, startTestApp, type TestApp } from './support/test-app.js';
 import { eventually } from './support/eventually.js';
 
@@ -271,27 +272,18 @@ describe('MetaTrader 5 accounts through the app, on terminal simulators dialling
   });
 
   it('streams MT5 orders, positions and prices on /ws/broker', async () => {
-    client = await StreamClient.connect(app.url, ADMIN_KEY);
-    const stream = client;
-    await stream.request('subscribe', {
-      accounts: ['mt5'],
-      channels: ['orders', 'positions', 'prices'],
-      symbols: ['EURUSD'],
-    });
-    const response = await trade({ clientOrderId: 'mt5-stream-1' });
-    const id = (response.body.data as OrderBody).id;
-    await stream.waitFor(
-      () => stream.orders.get(id)?.status === 'filled',
-      5000,
-      'the order filled on the stream',
+    await expectVenueOnStream(
+      {
+        url: app.url,
+        apiKey: ADMIN_KEY,
+        account: 'mt5',
+        symbol: 'EURUSD',
+        placeFilledOrder: async () =>
+          ((await trade({ clientOrderId: 'mt5-stream-1' })).body.data as OrderBody).id,
+        movePrice: () => hedging.movePrice('EURUSD', '1.10500'),
+        bidAbove: 1.104,
+      },
+      (opened) => (client = opened),
     );
-    await stream.waitFor(
-      () => (stream.positions ?? []).some((p) => p.symbol === 'EURUSD'),
-      5000,
-      'a position',
-    );
-    await hedging.movePrice('EURUSD', '1.10500');
-    await stream.waitFor(() => Number(stream.prices.get('EURUSD')?.bid ?? 0) > 1.104, 5000, 'the new price');
-    expect(stream.gaps).toEqual([]);
   });
 });
