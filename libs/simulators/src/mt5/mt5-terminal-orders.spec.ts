@@ -4,19 +4,17 @@ import type {
   TradeOrder,
   TradePosition,
 } from '#brokers/mt5/bridge/bridge-commands.js';
-import { kinds, openTerminal, WINTER_WEDNESDAY, type Mt5SpecSetup } from './testing/mt5-spec-setup.js';
+import {
+  kinds,
+  marketBuyRequest,
+  openTerminal,
+  WINTER_WEDNESDAY,
+  type Mt5SpecSetup,
+} from './testing/mt5-spec-setup.js';
 
 const SERVER_MS = WINTER_WEDNESDAY + 2 * 3_600_000;
-const buy = (volume: string, extra: Record<string, unknown> = {}) => ({
-  action: 1,
-  symbol: 'EURUSD',
-  type: 0,
-  volume,
-  type_filling: 0,
-  magic: '20261203',
-  comment: 'c-1',
-  ...extra,
-});
+const buy = (volume: string, extra: Record<string, unknown> = {}) =>
+  marketBuyRequest({ volume, magic: '20261203', comment: 'c-1', ...extra });
 
 describe('Mt5TerminalSimulator trading (hedging)', () => {
   let setup: Mt5SpecSetup;

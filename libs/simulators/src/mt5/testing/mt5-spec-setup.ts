@@ -54,3 +54,8 @@ export async function openTerminal(overrides: Partial<Mt5SimulatorConfig> = {}):
 export function kinds(transactions: readonly TradeTransaction[]): string[] {
   return transactions.map((t) => t.type.replace('TRADE_TRANSACTION_', ''));
 }
+
+/** An order_send request for a market buy of 0.10 EURUSD (FOK); specs replace the fields they test. */
+export function marketBuyRequest(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { action: 1, symbol: 'EURUSD', type: 0, volume: '0.10', type_filling: 0, ...extra };
+}
