@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyCors from '@fastify/cors';
 import { VERSION_NEUTRAL, VersioningType } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { API_VERSION_HEADER, CURRENT_API_VERSION, REQUEST_ID_HEADER } from './common/http/api-version.js';
+import { httpCorsOptions, socketCorsOptions } from './common/http/cors-policy.js';
 import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './common/http/framework-errors.js';
 import { checkRequestShape } from './common/http/request-shape.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { requestLogHook } from './common/logging/request-log.hook.js';
 import { setupSwagger } from './common/http/swagger.setup.js';
 import { RedisIoAdapter } from './common/realtime/redis-io.adapter.js';
@@ -35,14 +38,20 @@ export function createFastifyAdapter(): FastifyAdapter {
 }
 
 /** Everything main.ts and the e2e tests share, so tests run the app users run. */
-export function configureApp(app: NestFastifyApplication): void {
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.useLogger(app.get(Logger));
+  const config = app.get<ConfigService<Configuration, true>>(ConfigService);
   // A request without the header is served the current version; an unknown version finds no route (404).
   app.enableVersioning({
     type: VersioningType.HEADER,
     header: API_VERSION_HEADER,
     defaultVersion: [CURRENT_API_VERSION, VERSION_NEUTRAL],
   });
+  // Plugins before any route exists (Swagger's below, the controllers' at init), so every route has them.
+  await registerSecurityHeaders(app);
+  const { cors } = config.get('http', { infer: true });
+  const corsOptions = httpCorsOptions(cors);
+  if (corsOptions) await app.register(fastifyCors, corsOptions);
   // A hook rather than an interceptor: it also stamps 404s, malformed JSON and guard refusals.
   app
     .getHttpAdapter()
@@ -82,9 +91,10 @@ export function configureApp(app: NestFastifyApplication): void {
     });
   setupSwagger(app);
   // Several API processes share their Socket.IO fan-out through Redis; either way `/` refuses clients.
-  const { redisUrl } = app
-    .get<ConfigService<Configuration, true>>(ConfigService)
-    .get('server', { infer: true });
-  app.useWebSocketAdapter(redisUrl ? new RedisIoAdapter(app, redisUrl) : new RootRefusingIoAdapter(app));
+  const { redisUrl } = config.get('server', { infer: true });
+  const socketCors = socketCorsOptions(cors);
+  app.useWebSocketAdapter(
+    redisUrl ? new RedisIoAdapter(app, redisUrl, socketCors) : new RootRefusingIoAdapter(app, socketCors),
+  );
   app.enableShutdownHooks();
 }

@@ -31,7 +31,7 @@ export async function startServer(
     // every error in turn (the buffered start-up logs included) and exits on its own.
     { bufferLogs: true, abortOnError: false, autoFlushLogs: false },
   );
-  configureApp(app);
+  await configureApp(app);
   app.flushLogs();
   const { port, host } = app
     .get<ConfigService<Configuration, true>>(ConfigService)

@@ -1,5 +1,5 @@
 import { launchTestChromium, browserSpecsRun } from './support/test-chromium.js';
-import { openReportPage } from '../src/strategy/report/testing/open-report-page.js';
+import { openReportPage, openServedReport } from '../src/strategy/report/testing/open-report-page.js';
 import { readChartCanvases } from '../src/strategy/report/testing/chart-pixels.js';
 import { ADMIN_KEY, bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -72,6 +72,18 @@ describeInBrowser('A backtest on the default paper account, its report opened in
         expect(opened.outgoingRequests).toEqual([]);
       } finally {
         await opened.close();
+      }
+      // Served, the page is under the response's Content-Security-Policy too, not only its <meta> one.
+      const served = await openServedReport(browser, `${t.url}/backtest/${id}/report`, {
+        Authorization: admin[1],
+      });
+      try {
+        const reading = await readChartCanvases(served.page, '#price-chart', [0, 0, 0], 0);
+        expect(reading.sizedCanvases > 0 && reading.distinctColours > 2).toBe(true);
+        expect(served.errors).toEqual([]);
+        expect(served.outgoingRequests).toEqual([]);
+      } finally {
+        await served.close();
       }
     } finally {
       await browser.close();

@@ -65,7 +65,7 @@ export async function startBenchApp(options: BenchAppOptions = {}): Promise<Benc
       logger: false,
       bufferLogs: true,
     });
-    configureApp(app);
+    await configureApp(app);
     options.beforeListen?.(app);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

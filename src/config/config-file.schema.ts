@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { BROKER_VENUES, type BrokerKind, type BrokerOptionsByKind } from '#brokers';
 import { BacktestConfig } from './backtest-config.schema.js';
+import { HttpConfig } from './http-config.schema.js';
 import { RiskLimits } from './risk-limits.schema.js';
 import { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
@@ -88,4 +89,8 @@ export class ConfigFile {
   @ValidateNested()
   @Type(() => BacktestConfig)
   backtest: BacktestConfig = new BacktestConfig();
+
+  @ValidateNested()
+  @Type(() => HttpConfig)
+  http: HttpConfig = new HttpConfig();
 }

@@ -74,8 +74,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // A start that fails rejects here, for the test to see why, instead of Nest exiting the test process.
     abortOnError: false,
   });
-  configureApp(app);
-  await app.listen(options.port ?? 0, '127.0.0.1');
+  await configureApp(app);
+  // As startServer does: a start-up hook that fails closes the app, letting go of the data dir lock.
+  await app.listen(options.port ?? 0, '127.0.0.1').catch(async (error: unknown) => {
+    await app.close().catch(() => undefined);
+    throw error;
+  });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const http = request(url);
   return {

@@ -2,26 +2,12 @@ import type { BacktestReportData } from './backtest-report-data.js';
 import { escapeHtml, serializeJsonForScript } from './html-escape.js';
 import { lightweightChartsStandalone } from './lightweight-charts-source.js';
 import { buildReportChartData } from './report-chart-data.js';
+import { reportContentSecurityPolicy } from './report-content-security-policy.js';
 import { reportPageScript } from './report-page-script.js';
 import { REPORT_PAGE_STYLES } from './report-page-styles.js';
 import { renderReductionNote, renderRunSummary } from './run-summary.js';
 import { renderStatisticsTable } from './statistics-table.js';
 import { renderTradesTable } from './trades-table.js';
-
-/**
- * The page may run only its two inline scripts (by hash) and load nothing: it must work offline, opened
- * from a file, and a string that slipped past escaping still could not run or phone home.
- */
-function contentSecurityPolicy(scriptHashes: readonly string[]): string {
-  return [
-    "default-src 'none'",
-    `script-src ${scriptHashes.join(' ')}`,
-    "style-src 'unsafe-inline'",
-    'img-src data:',
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 /**
  * The backtest report: one self-contained HTML page (lightweight-charts inlined, no external request)
@@ -50,7 +36,7 @@ export function renderBacktestReport(data: BacktestReportData): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy([library.cspHash, reportPageScript.cspHash]))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(reportContentSecurityPolicy())}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${REPORT_PAGE_STYLES}</style>

@@ -5,25 +5,50 @@ import { pathToFileURL } from 'node:url';
 
 import type { Browser, Page } from 'playwright-core';
 
-/** A report opened the way a person opens it: saved to a file and loaded from file://. */
+/** A report opened in a browser, from a saved file or from the server. */
 export interface OpenedReport {
   readonly page: Page;
   /** Problems the page reported: console errors and uncaught exceptions. */
   readonly errors: string[];
-  /** Every request other than the report file itself. */
+  /** Every request other than the report itself. */
   readonly outgoingRequests: string[];
   /** Messages of alert/confirm/prompt dialogs the page opened. */
   readonly dialogs: string[];
   close(): Promise<void>;
 }
 
+/** A report opened the way a person opens a saved one: written to a file and loaded from file://. */
 export async function openReportPage(browser: Browser, html: string): Promise<OpenedReport> {
   const folder = await mkdtemp(join(tmpdir(), 'backtest-report-'));
   const file = join(folder, 'report.html');
   await writeFile(file, html, 'utf8');
-  const fileUrl = pathToFileURL(file).href;
+  return openInBrowser(browser, pathToFileURL(file).href, {}, () =>
+    rm(folder, { recursive: true, force: true }),
+  );
+}
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/**
+ * A report opened from the server (GET /backtest/:id/report with `headers`), so the browser enforces
+ * the response's own headers (its Content-Security-Policy) as well as the page's <meta> policy.
+ */
+export function openServedReport(
+  browser: Browser,
+  url: string,
+  headers: Record<string, string>,
+): Promise<OpenedReport> {
+  return openInBrowser(browser, url, headers, () => Promise.resolve());
+}
+
+async function openInBrowser(
+  browser: Browser,
+  reportUrl: string,
+  headers: Record<string, string>,
+  cleanUp: () => Promise<void>,
+): Promise<OpenedReport> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    extraHTTPHeaders: headers,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const outgoingRequests: string[] = [];
@@ -33,7 +58,7 @@ export async function openReportPage(browser: Browser, html: string): Promise<Op
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('request', (request) => {
-    if (request.url() !== fileUrl) outgoingRequests.push(request.url());
+    if (request.url() !== reportUrl) outgoingRequests.push(request.url());
   });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -41,10 +66,10 @@ export async function openReportPage(browser: Browser, html: string): Promise<Op
   });
   // Anything but the report itself is recorded above and refused here: nothing may leave.
   await context.route('**/*', (route) =>
-    route.request().url() === fileUrl ? route.continue() : route.abort(),
+    route.request().url() === reportUrl ? route.continue() : route.abort(),
   );
 
-  await page.goto(fileUrl, { waitUntil: 'load' });
+  await page.goto(reportUrl, { waitUntil: 'load' });
   await page.waitForSelector('body[data-charts-ready="true"]', { timeout: 30_000 });
   return {
     page,
@@ -53,7 +78,7 @@ export async function openReportPage(browser: Browser, html: string): Promise<Op
     dialogs,
     close: async () => {
       await context.close();
-      await rm(folder, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }
