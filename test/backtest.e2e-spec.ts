@@ -1,3 +1,8 @@
+import { escapeHtml } from '../src/strategy/report/html-escape.js';
+import {
+  reportContentSecurityPolicy,
+  reportContentSecurityPolicyHeader,
+} from '../src/strategy/report/report-content-security-policy.js';
 import { ADMIN_KEY, bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 interface Envelope<T = Record<string, unknown>> {
@@ -145,6 +150,10 @@ describe('Backtests over HTTP (e2e)', () => {
     expect(report.status).toBe(200);
     expect(report.headers['content-type']).toMatch(/^text\/html/);
     expect(report.text).toContain(queued.id);
+    // The page's own policy (its inline scripts by hash) in place of the API's script-less one.
+    expect(report.headers['content-security-policy']).toBe(reportContentSecurityPolicyHeader());
+    expect(report.text).toContain(`content="${escapeHtml(reportContentSecurityPolicy())}"`);
+    expect(report.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('runs a sweep and ranks its combinations; the benchmark ranks strategies by their best run', async () => {

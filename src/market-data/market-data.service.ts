@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { barSeriesFromRows, type BarSeries } from '#backtest/data/bar-series.js';
+import type { BarSeries } from '#backtest/data/bar-series.js';
 import { NotFoundError, ValidationFailedError } from '../common/errors/app-error.js';
 import { decodeCursor, encodeCursor } from '../common/pagination/cursor.js';
 import type { BarRequest } from './bar-request.js';
 import { BrokerBarsLoader } from './broker-bars.loader.js';
-import { CandleRepository } from './candle.repository.js';
 import { MAX_BARS_PER_LOAD } from './checked-span.js';
 import { parseBarCsv } from './csv/parse-bar-csv.js';
 import type { DatasetRecord } from './dataset-record.js';
 import { DatasetRepository } from './dataset.repository.js';
-import { datasetCandleKey } from './source-key.js';
+import { StoredBarsReader } from './stored-bars.reader.js';
 import { TimeframeGrid } from './timeframe-grid.js';
 
 /** An upload: the CSV text and what its bars are. */
@@ -33,7 +32,7 @@ export interface DatasetPage {
 export class MarketDataService {
   constructor(
     private readonly brokerBars: BrokerBarsLoader,
-    private readonly candles: CandleRepository,
+    private readonly stored: StoredBarsReader,
     private readonly datasets: DatasetRepository,
   ) {}
 
@@ -43,15 +42,7 @@ export class MarketDataService {
    * or dataset: NotFoundError; a timeframe the broker does not serve: ValidationFailedError naming it.
    */
   async loadBars(request: BarRequest): Promise<BarSeries> {
-    if (request.kind === 'account') return this.brokerBars.load(request);
-    const dataset = await this.getDataset(request.datasetId);
-    const firstMs = request.from?.getTime() ?? Date.parse(dataset.firstTime);
-    const lastMs = request.to?.getTime() ?? Date.parse(dataset.lastTime);
-    if (Number.isNaN(firstMs) || Number.isNaN(lastMs))
-      throw new ValidationFailedError('from and to must be valid dates', { field: 'from' });
-    if (firstMs > lastMs) throw new ValidationFailedError('from must not be after to', { field: 'from' });
-    const bars = await this.candles.read(datasetCandleKey(dataset), { firstMs, lastMs });
-    return barSeriesFromRows(dataset.symbol, bars);
+    return request.kind === 'account' ? this.brokerBars.load(request) : this.stored.datasetBars(request);
   }
 
   /** Stores an uploaded file as a dataset; a file with any bad line is refused whole (see parseBarCsv). */
@@ -84,11 +75,8 @@ export class MarketDataService {
     return { items, nextCursor: last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
   }
 
-  async getDataset(id: string): Promise<DatasetRecord> {
-    // Not a dataset id at all: as unknown as any other, not a query the uuid column refuses.
-    const dataset = isUUID(id) ? await this.datasets.get(id) : null;
-    if (dataset === null) throw new NotFoundError(`Unknown dataset "${id}"`);
-    return dataset;
+  getDataset(id: string): Promise<DatasetRecord> {
+    return this.stored.getDataset(id);
   }
 
   /** Removes the dataset and its bars; returns it as it was. */

@@ -9,9 +9,11 @@ import {
   ParseUUIDPipe,
   Post,
   Query,
+  Res,
   StreamableFile,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { ResponseMessage } from '../common/http/response-message.decorator.js';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-envelope-response.decorator.js';
@@ -24,6 +26,7 @@ import { BacktestDetailQuery } from './dto/backtest-detail.query.js';
 import { BacktestListQuery } from './dto/backtest-list.query.js';
 import { BacktestDetailView, BacktestPageView, BacktestSummaryView } from './dto/backtest.view.js';
 import { RunBacktestDto } from './dto/run-backtest.dto.js';
+import { reportContentSecurityPolicyHeader } from './report/report-content-security-policy.js';
 
 @ApiTags('backtests')
 @Controller()
@@ -96,7 +99,13 @@ export class BacktestsController {
       'A completed backtest as one self-contained HTML page: equity, drawdown, candles with trades, statistics',
   })
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT)
-  report(@Param('id', new ParseUUIDPipe()) id: string): Promise<StreamableFile> {
-    return this.reports.render(id);
+  async report(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const page = await this.reports.render(id);
+    // The page runs its own inline scripts: the API's script-less policy is replaced by the page's.
+    void reply.header('Content-Security-Policy', reportContentSecurityPolicyHeader());
+    return page;
   }
 }

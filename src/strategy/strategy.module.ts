@@ -1,29 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { BUILT_IN_STRATEGIES } from '#backtest/strategies/index.js';
 import { BrokerModule } from '../broker/broker.module.js';
-import type { Configuration } from '../config/configuration.js';
 import { MarketDataModule } from '../market-data/market-data.module.js';
 import { OrdersModule } from '../orders/orders.module.js';
 import { SyncModule } from '../sync/sync.module.js';
 import { BacktestDetailReader } from './backtest/backtest-detail.reader.js';
-import { BacktestEvents } from './backtest/backtest-events.js';
-import { BacktestRecovery } from './backtest/backtest-recovery.js';
 import { BacktestReportService } from './backtest/backtest-report.service.js';
-import { BacktestStreamFeed } from './backtest/backtest-stream.feed.js';
-import { BacktestRepository } from './backtest/backtest.repository.js';
 import { BacktestService } from './backtest/backtest.service.js';
-import { DrizzleBacktestRepository } from './backtest/drizzle-backtest.repository.js';
 import { BacktestsController } from './backtests.controller.js';
 import { StrategyBenchmarkService } from './benchmark/strategy-benchmark.service.js';
-import { STRATEGY_DEFINITIONS, StrategyCatalog } from './catalog/strategy-catalog.js';
+import { StrategyCatalogModule } from './catalog/strategy-catalog.module.js';
 import { BacktestDataSource } from './source/backtest-data-source.js';
 import { MarketDataBacktestSource } from './source/market-data-backtest.source.js';
-import { BacktestJobRunner } from './execution/backtest-job.runner.js';
-import { BacktestPool } from './execution/backtest-pool.js';
-import { BacktestQueue } from './execution/backtest-queue.js';
-import { BullmqBacktestQueue } from './execution/bullmq-backtest.queue.js';
-import { InProcessBacktestQueue } from './execution/in-process-backtest.queue.js';
+import { BacktestExecutionModule } from './execution/backtest-execution.module.js';
 import { DrizzleStrategyRunRepository } from './runs/drizzle-strategy-run.repository.js';
 import { LiveRunLauncher } from './runs/live-run-launcher.js';
 import { StrategyRunEvents } from './runs/strategy-run-events.js';
@@ -38,13 +26,20 @@ import { StrategyStreamFeed } from './strategy-stream.feed.js';
 import { StrategyTriggersController } from './strategy-triggers.controller.js';
 
 /**
- * Strategies and backtests: GET /strategies, backtest jobs (single runs and sweeps) on worker threads,
- * queued in process or on BullMQ, their results, reports and the benchmark; their progress on the
- * /ws/broker `backtests` channel; signals fired at a strategy (POST /strategies/:name/trigger) as orders;
- * live runs of a strategy on an account, with runs and signals on the `strategies` channel.
+ * Strategies and backtests: GET /strategies, backtest jobs (single runs and sweeps: submitted here, run by
+ * BacktestExecutionModule in this process or a backtest worker's), their results, reports and the
+ * benchmark; signals fired at a strategy (POST /strategies/:name/trigger) as orders; live runs of a
+ * strategy on an account, with runs and signals on the `strategies` channel.
  */
 @Module({
-  imports: [BrokerModule, MarketDataModule, OrdersModule, SyncModule],
+  imports: [
+    BrokerModule,
+    MarketDataModule,
+    OrdersModule,
+    SyncModule,
+    StrategyCatalogModule,
+    BacktestExecutionModule.forServer(),
+  ],
   controllers: [
     StrategiesController,
     StrategyRunsController,
@@ -52,30 +47,12 @@ import { StrategyTriggersController } from './strategy-triggers.controller.js';
     BacktestsController,
   ],
   providers: [
-    { provide: STRATEGY_DEFINITIONS, useValue: BUILT_IN_STRATEGIES },
-    StrategyCatalog,
-    { provide: BacktestRepository, useClass: DrizzleBacktestRepository },
+    // The bars a submission is checked against, read through the account's broker (cached) or a dataset.
     { provide: BacktestDataSource, useClass: MarketDataBacktestSource },
-    BacktestEvents,
-    BacktestPool,
-    BacktestJobRunner,
-    {
-      provide: BacktestQueue,
-      inject: [ConfigService, BacktestJobRunner],
-      useFactory: (config: ConfigService<Configuration, true>, runner: BacktestJobRunner): BacktestQueue => {
-        const { redisUrl } = config.get('server', { infer: true });
-        const { concurrentJobs, queuePrefix } = config.get('backtest', { infer: true });
-        return redisUrl
-          ? new BullmqBacktestQueue(runner, { redisUrl, prefix: queuePrefix, concurrency: concurrentJobs })
-          : new InProcessBacktestQueue(runner, concurrentJobs);
-      },
-    },
-    BacktestRecovery,
     BacktestService,
     BacktestDetailReader,
     BacktestReportService,
     StrategyBenchmarkService,
-    BacktestStreamFeed,
     SignalOutcomes,
     SignalService,
     MalformedSignalInterceptor,
@@ -85,6 +62,6 @@ import { StrategyTriggersController } from './strategy-triggers.controller.js';
     StrategyRunService,
     StrategyStreamFeed,
   ],
-  exports: [StrategyCatalog, SignalService, SignalOutcomes, StrategyRunService],
+  exports: [StrategyCatalogModule, SignalService, SignalOutcomes, StrategyRunService],
 })
 export class StrategyModule {}

@@ -7,7 +7,8 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 /**
  * The test Redis on logical database `database` (1-15), one per suite: suites run in parallel, and two
  * deployments on one Redis database share its stream numbering, throttle counters and queues.
- * In use: 1 stream-redis, 2 throttle-redis, 3 stream-root-namespace, 4 backtest-redis, 5 risk-redis.
+ * In use: 1 stream-redis, 2 throttle-redis, 3 stream-root-namespace, 4 backtest-redis, 5 risk-redis,
+ * 6 backtest-worker.
  */
 export function testRedisUrl(database: number): string {
   const url = new URL(TEST_REDIS_URL);

@@ -12,8 +12,8 @@ export class RedisIoAdapter extends RootRefusingIoAdapter {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  constructor(app: INestApplicationContext, url: string) {
-    super(app);
+  constructor(app: INestApplicationContext, url: string, cors?: ServerOptions['cors']) {
+    super(app, cors);
     // ioredis queues commands until connected, so the server can be built before Redis answers.
     this.pub = new Redis(url, { maxRetriesPerRequest: 2 });
     this.sub = this.pub.duplicate();

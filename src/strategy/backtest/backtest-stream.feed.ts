@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { ServerWideStreams } from '../../sync/stream/server-wide-streams.js';
 import { BacktestEvents, toEvent, type BacktestEvent } from './backtest-events.js';
@@ -17,7 +17,7 @@ function toStreamView(event: BacktestEvent): BacktestStreamView {
 
 /** Feeds the /ws/broker `backtests` channel: a snapshot of the newest jobs, then each change. */
 @Injectable()
-export class BacktestStreamFeed implements OnModuleInit, OnModuleDestroy {
+export class BacktestStreamFeed implements OnModuleInit, OnApplicationShutdown {
   private subscription: Subscription | undefined;
 
   constructor(
@@ -35,7 +35,11 @@ export class BacktestStreamFeed implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Not at module destroy: jobs stopped by the shutdown are handed back to the queue after that, while
+   * BullMQ closes, and subscribers must hear they are queued again.
+   */
+  onApplicationShutdown(): void {
     this.subscription?.unsubscribe();
   }
 }

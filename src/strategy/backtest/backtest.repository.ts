@@ -54,6 +54,11 @@ export abstract class BacktestRepository {
     error: string | null,
     at: Date,
   ): Promise<BacktestRecord | undefined>;
+  /**
+   * running → queued, its start and progress cleared, for another worker to run it from the start; the
+   * record as it is now, or undefined when it was not running (cancelled meanwhile, or unknown).
+   */
+  abstract requeue(id: string): Promise<BacktestRecord | undefined>;
   /** The encoded result of a completed job. */
   abstract readResult(id: string): Promise<Buffer | undefined>;
   /** A job's combinations, best first by `by` (those where it is undefined last). */

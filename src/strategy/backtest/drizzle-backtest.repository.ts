@@ -149,6 +149,15 @@ export class DrizzleBacktestRepository extends BacktestRepository {
     return this.findById(id);
   }
 
+  async requeue(id: string): Promise<BacktestRecord | undefined> {
+    const [row] = await this.db
+      .update(backtests)
+      .set({ status: 'queued', progress: 0, startedAt: null, heartbeatAt: null })
+      .where(and(eq(backtests.id, id), eq(backtests.status, 'running')))
+      .returning(RECORD_COLUMNS);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
   async readResult(id: string): Promise<Buffer | undefined> {
     const [row] = await this.db
       .select({ result: backtests.result })

@@ -6,7 +6,8 @@ import { BacktestRepository, type BacktestOutcome } from '../backtest/backtest.r
 import { expandGrid } from '../backtest/parameter-grid.js';
 import { encodeResult } from '../backtest/result-codec.js';
 import { StrategyCatalog } from '../catalog/strategy-catalog.js';
-import { BacktestDataSource, type BacktestFeed } from '../source/backtest-data-source.js';
+import type { BacktestFeed } from '../source/backtest-data-source.js';
+import { StoredBacktestSource } from '../source/stored-backtest.source.js';
 import { BacktestPool } from './backtest-pool.js';
 import type { BacktestTaskResult } from './backtest-task.js';
 import { JobControl } from './job-control.js';
@@ -18,6 +19,12 @@ const HEARTBEAT_MS = 500;
 
 /** The statistic a sweep's best combination is chosen by, whose curves and trades are kept. */
 const SWEEP_KEEPS_BEST_BY = 'sharpe';
+
+/**
+ * How a run ended for the queue: `done` whatever the job's outcome (completed, failed, cancelled, or not
+ * queued any more), `interrupted` when this process's shutdown stopped it before it could finish.
+ */
+export type RunEnd = 'done' | 'interrupted';
 
 /**
  * Runs one stored job on the worker pool, wherever it was queued from (in-process or BullMQ): loads its
@@ -33,13 +40,14 @@ export class BacktestJobRunner implements OnModuleDestroy {
   constructor(
     private readonly repository: BacktestRepository,
     private readonly pool: BacktestPool,
-    private readonly source: BacktestDataSource,
+    private readonly source: StoredBacktestSource,
     private readonly catalog: StrategyCatalog,
     private readonly events: BacktestEvents,
   ) {}
 
   onModuleDestroy(): void {
-    // Jobs cut off by a shutdown are left running in the database: the next start marks them interrupted.
+    // A job cut off by a shutdown is not failed here: its queue requeues it (BullMQ) or the next start
+    // marks it interrupted (in process).
     this.stopping = true;
     for (const control of this.running.values()) control.stop();
   }
@@ -49,12 +57,16 @@ export class BacktestJobRunner implements OnModuleDestroy {
     this.running.get(id)?.cancel();
   }
 
-  /** Runs job `id` if it is still queued; `preloaded` spares reading bars the submission already read. */
-  async run(id: string, preloaded?: BacktestFeed): Promise<void> {
+  /**
+   * Runs job `id` if it is still queued; `preloaded` spares reading bars the submission already read.
+   * Without them the bars are read from the database alone, as any process taking the job would.
+   */
+  async run(id: string, preloaded?: BacktestFeed): Promise<RunEnd> {
+    if (this.stopping) return 'interrupted';
     const record = await this.repository.findById(id);
-    if (record?.status !== 'queued') return;
+    if (record?.status !== 'queued') return 'done';
     const startedAt = new Date();
-    if (!(await this.repository.start(id, startedAt))) return;
+    if (!(await this.repository.start(id, startedAt))) return 'done';
     const started: BacktestRecord = { ...record, status: 'running', startedAt: startedAt.toISOString() };
     this.events.emit(started);
     const combinations = this.combinationsOf(record);
@@ -65,6 +77,7 @@ export class BacktestJobRunner implements OnModuleDestroy {
     try {
       const feed = preloaded ?? (await this.source.load(record.source));
       const outcome = await this.execute(record, combinations, feed, control);
+      if (control.cancelled && this.stopping && !control.requested) return 'interrupted';
       if (control.cancelled) await this.end(record, control, null);
       else if (await this.repository.complete(id, outcome)) {
         this.events.emit({
@@ -76,11 +89,22 @@ export class BacktestJobRunner implements OnModuleDestroy {
       }
     } catch (error) {
       control.stop();
-      if (!this.stopping) await this.end(record, control, (error as Error).message);
+      if (this.stopping) return 'interrupted';
+      await this.end(record, control, (error as Error).message);
     } finally {
       clearInterval(heartbeat);
       this.running.delete(id);
     }
+    return 'done';
+  }
+
+  /**
+   * Puts a job this process's shutdown interrupted back to `queued`, from the start, for the queue to hand
+   * to another worker. Only a job still running moves: one cancelled meanwhile stays cancelled.
+   */
+  async requeue(id: string): Promise<void> {
+    const requeued = await this.repository.requeue(id);
+    if (requeued) this.events.emit(requeued);
   }
 
   private combinationsOf(record: BacktestRecord): ParameterValues[] {

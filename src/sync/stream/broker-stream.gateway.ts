@@ -13,11 +13,10 @@ import { createRequestValidationPipe } from '../../common/validation/request-val
 import { SubscriptionDto } from './dto/subscription.dto.js';
 import type { SubscriptionView } from './dto/subscription.view.js';
 import { streamAuthMiddleware } from './stream-auth.middleware.js';
+import { STREAM_NAMESPACE } from './stream-namespace.js';
 import { StreamSubscriptions } from './stream-subscriptions.js';
 import { StreamThrottlerGuard } from './stream-throttler.guard.js';
 import { WsEnvelopeFilter } from './ws-envelope.filter.js';
-
-export const STREAM_NAMESPACE = '/ws/broker';
 
 /**
  * `/ws/broker`: live PnL, positions, orders, account and prices. Clients connect with a `read` key,

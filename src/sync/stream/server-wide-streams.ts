@@ -1,5 +1,5 @@
 import { SerialQueue } from '#async';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { SERVER_WIDE, type ServerWideChannel } from './stream-channel.js';
 import type { StreamEvent } from './stream-event.js';
@@ -15,7 +15,7 @@ type SnapshotSource = () => Promise<unknown>;
  * numbered by the cluster sequencer and sent through the Socket.IO adapter, as `orders` is.
  */
 @Injectable()
-export class ServerWideStreams {
+export class ServerWideStreams implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ServerWideStreams.name);
   private readonly queue = new SerialQueue();
   private readonly snapshots = new Map<ServerWideChannel, SnapshotSource>();
@@ -49,6 +49,16 @@ export class ServerWideStreams {
         this.logger.error(`A ${channel} event was not streamed: ${(error as Error).message}`);
       }
     });
+  }
+
+  /**
+   * Sends what is still queued before Redis and the sockets close (a backtest worker's last word on a job,
+   * handed back to the queue as it shuts down, is published while its queue closes), then lets go of the
+   * namespace: anything published later would reach clients and connections already closing.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue.drained();
+    this.namespace = undefined;
   }
 
   /** The seq is read before the state is, so the snapshot holds at least everything up to it. */
