@@ -13,6 +13,7 @@ const FEATURE_LAYERS = [
   'trades',
   'risk',
   'orders',
+  'accounts',
   'sync',
   'strategy',
   'webhooks',

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AccountsAdminModule } from './accounts/accounts-admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BrokerModule } from './broker/broker.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
@@ -47,6 +48,7 @@ export class AppModule {
         AuthModule,
         BrokerModule,
         OrdersModule,
+        AccountsAdminModule,
         RiskModule,
         TradesModule,
         MarketDataModule,

@@ -72,6 +72,39 @@ describe('secrets stay out of responses and logs', () => {
     for (const token of [wrong, MT5_TEST_TOKEN]) expect(accounts.text).not.toContain(token);
   });
 
+  it('shows the credentials of accounts added over the API nowhere, masked in responses, absent from logs', async () => {
+    const sent = {
+      bybitSecret: secret('api-bybit-secret'),
+      rotatedSecret: secret('api-bybit-rotated'),
+      refusedSecret: secret('api-refused-secret'),
+    };
+    const admin = bearer(ADMIN_KEY);
+    const added = await app.http
+      .post('/accounts')
+      .set(...admin)
+      .send(bybitAccount(simulator, 'api-bybit', { apiSecret: sent.bybitSecret }));
+    expect(added.status).toBe(201);
+    // Bybit refuses the signature (10004) and echoes what it verified: the account is down, saying so.
+    expect(added.body.data.downReason).toContain('10004');
+    expect(added.body.data.options.apiSecret).toBe(`****${sent.bybitSecret.slice(-4)}`);
+    const patched = await app.http
+      .patch('/accounts/api-bybit')
+      .set(...admin)
+      .send({ bybit: { apiSecret: sent.rotatedSecret } });
+    expect(patched.status).toBe(200);
+    const refused = await app.http
+      .post('/accounts')
+      .set(...admin)
+      .send({ name: 'api-bad', broker: 'bybit', bybit: { apiSecret: sent.refusedSecret, recvWindowMs: 1 } });
+    expect(refused.status).toBe(400);
+    const listed = await app.http.get('/accounts').set(...admin);
+    for (const response of [added, patched, refused, listed])
+      for (const value of [...Object.values(sent), SIM_KEY]) expect(response.text).not.toContain(value);
+    const text = logs.text();
+    for (const value of [...Object.values(sent), SIM_KEY]) expect(text).not.toContain(value);
+    expect(logs.messages()).toContain('Account "api-bybit" (bybit) added over the API');
+  });
+
   it('logs a key sent as ?token=, ?api_key=, ?access_token=, ?apikey= or ?key= as [redacted]', async () => {
     const sent = {
       token: secret('token'),

@@ -22,6 +22,7 @@ describe('the server process', () => {
       EDGERUNNER_DATA_DIR: dataDir,
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
+      EDGERUNNER_MASTER_KEY: 'server-process-master-key-0123456789abcdef',
     });
     const key = /\n {2}(er_[A-Za-z0-9_-]{40,})\n/.exec(server.stdout())?.[1];
     expect(key).toBeDefined();

@@ -12,6 +12,7 @@ import { UnprocessableError, ValidationFailedError } from '../common/errors/app-
 import { ACCOUNT_INTAKE_CHANGED, AccountIntakeChanged } from './account-intake-changed.event.js';
 import { AccountRegistry } from './account-registry.js';
 import type { AccountView } from './dto/account.view.js';
+import { maskedOptions } from './masked-options.js';
 import type { CandlesQuery } from './dto/candles.query.js';
 
 /** Accounts, portfolio and market data, whatever broker serves the account. */
@@ -32,13 +33,15 @@ export class BrokerService {
   }
 
   listAccounts(): AccountView[] {
-    return this.registry.list().map(({ config, adapter }) => ({
+    return this.registry.list().map(({ config, adapter, origin }) => ({
       name: config.name,
       broker: config.broker,
       status: adapter.status,
       downReason: this.registry.downReason(config.name),
       degradedReason: this.degradedReasons.get(config.name) ?? null,
       autoConnect: config.autoConnect,
+      origin,
+      options: maskedOptions(config),
       capabilities: {
         ...adapter.capabilities,
         orderTypes: [...adapter.capabilities.orderTypes],
@@ -93,7 +96,7 @@ export class BrokerService {
     return candles.slice(-query.limit);
   }
 
-  private view(name: string): AccountView {
+  view(name: string): AccountView {
     const view = this.listAccounts().find((account) => account.name === name);
     if (!view) throw new Error(`Account ${name} vanished from the registry`);
     return view;

@@ -1,6 +1,7 @@
 import type { BacktestConfig } from './backtest-config.schema.js';
 import type { LogLevel } from './environment.schema.js';
 import type { AccountConfig, ThrottleConfig } from './config-file.schema.js';
+import type { HttpConfig } from './http-config.schema.js';
 import type { StreamConfig, SyncConfig } from './sync-config.schema.js';
 
 export interface ServerConfig {
@@ -12,6 +13,11 @@ export interface ServerConfig {
   /** A PostgreSQL server; unset, the embedded PGlite database in the data directory. */
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /**
+   * Whether this process takes backtest jobs from the queue (EDGERUNNER_BACKTEST_WORKER); false only with
+   * Redis, where worker processes take them.
+   */
+  readonly backtestWorker: boolean;
   /** Seeds an admin key; never logged. */
   readonly apiKey: string | undefined;
   /**
@@ -19,6 +25,12 @@ export interface ServerConfig {
    * EDGERUNNER_KEY_PEPPER_FILE); never logged. Unset: the pepper file in the data directory.
    */
   readonly keyPepper: string | undefined;
+  /**
+   * The secret broker credentials stored over the API are encrypted under (EDGERUNNER_MASTER_KEY, or the
+   * content of EDGERUNNER_MASTER_KEY_FILE); never logged. Unset (not in production): the data directory's
+   * key file.
+   */
+  readonly masterKey: string | undefined;
   readonly production: boolean;
 }
 
@@ -30,4 +42,5 @@ export interface Configuration {
   readonly sync: SyncConfig;
   readonly stream: StreamConfig;
   readonly backtest: BacktestConfig;
+  readonly http: HttpConfig;
 }

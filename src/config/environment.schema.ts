@@ -34,6 +34,17 @@ export class EnvironmentVariables {
   @IsString()
   EDGERUNNER_KEY_PEPPER_FILE?: string;
 
+  /** Encrypts the broker credentials stored over the API; required in production, shared by replicas. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'EDGERUNNER_MASTER_KEY must be at least 32 characters' })
+  EDGERUNNER_MASTER_KEY?: string;
+
+  /** A file holding the master key instead (a mounted secret). */
+  @IsOptional()
+  @IsString()
+  EDGERUNNER_MASTER_KEY_FILE?: string;
+
   @IsOptional()
   @IsString()
   EDGERUNNER_CONFIG?: string;
@@ -48,6 +59,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  /**
+   * Whether this API server also runs the backtest jobs it queues. `false` leaves them to backtest worker
+   * processes (dist/src/worker.js) on the same Redis queue; it needs REDIS_URL.
+   */
+  @IsIn(['true', 'false'], { message: 'EDGERUNNER_BACKTEST_WORKER must be true or false' })
+  EDGERUNNER_BACKTEST_WORKER: 'true' | 'false' = 'true';
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';

@@ -47,6 +47,30 @@ describe('loadConfiguration', () => {
     ).toThrow(/placeholder/);
   });
 
+  describe('the master key', () => {
+    const key = 'a-master-key-of-forty-characters-0123456';
+
+    it('is unset by default (the data directory key file), or EDGERUNNER_MASTER_KEY or its file', () => {
+      expect(loadConfiguration({}).server.masterKey).toBeUndefined();
+      expect(loadConfiguration({ EDGERUNNER_MASTER_KEY: key }).server.masterKey).toBe(key);
+      const path = configFile(`${key}\n`, 'master.key');
+      expect(loadConfiguration({ EDGERUNNER_MASTER_KEY_FILE: path }).server.masterKey).toBe(key);
+    });
+
+    it.each([
+      [{ NODE_ENV: 'production' }, /^EDGERUNNER_MASTER_KEY is required in production/],
+      [{ EDGERUNNER_MASTER_KEY: 'too-short' }, /EDGERUNNER_MASTER_KEY must be at least 32 characters/],
+      [
+        { NODE_ENV: 'production', EDGERUNNER_MASTER_KEY: 'change-me-change-me-change-me-change-me' },
+        /EDGERUNNER_MASTER_KEY: looks like a placeholder/,
+      ],
+      [{ EDGERUNNER_MASTER_KEY: key, EDGERUNNER_MASTER_KEY_FILE: '/etc/hostname' }, /both set/],
+    ])('stops on %j in one line naming the variable', (environment, message) => {
+      expect(() => loadConfiguration(environment)).toThrow(ConfigurationError);
+      expect(() => loadConfiguration(environment)).toThrow(message);
+    });
+  });
+
   describe('the API key pepper', () => {
     const pepper = 'a-pepper-of-forty-characters-0123456789ab';
 

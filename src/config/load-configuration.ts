@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BROKER_VENUES, indexBrokerVenues, looksLikePlaceholder, type VenueSecretContext } from '#brokers';
+import { readBacktestWorker } from './backtest-worker-role.js';
 import { checkVenueOptions } from './check-venue-options.js';
 import { ConfigFile, type AccountConfig } from './config-file.schema.js';
 import type { Configuration } from './configuration.js';
 import { ConfigurationError } from './configuration-error.js';
 import { EnvironmentVariables } from './environment.schema.js';
 import { readKeyPepper } from './read-key-pepper.js';
+import { readMasterKey } from './read-master-key.js';
 import { separateVenueOptions } from './separate-venue-options.js';
 import { checkConfigObject, validateConfigObject } from './validate-config-object.js';
 
@@ -85,8 +87,10 @@ export function loadConfiguration(environment: Record<string, string | undefined
       logLevel: env.LOG_LEVEL,
       databaseUrl: env.DATABASE_URL,
       redisUrl: env.REDIS_URL,
+      backtestWorker: readBacktestWorker(env),
       apiKey: env.EDGERUNNER_API_KEY,
       keyPepper: readKeyPepper(env),
+      masterKey: readMasterKey(env),
       production,
     },
     accounts,
@@ -94,5 +98,6 @@ export function loadConfiguration(environment: Record<string, string | undefined
     sync: file.sync,
     stream: file.stream,
     backtest: file.backtest,
+    http: file.http,
   };
 }

@@ -2,8 +2,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Every webhook secret starts so, which makes a leaked one easy to recognise (and tell from an API key). */
 const WEBHOOK_SECRET_MARK = 'whs_';
-/** Characters of the secret GET /webhooks shows: its last 4, 24 of its 256 random bits. */
-const HINT_CHARACTERS = 4;
 
 /** A new secret: `whs_` and 32 random bytes in base64url. */
 export function generateWebhookSecret(): string {
@@ -17,11 +15,6 @@ export function generateWebhookSecret(): string {
  */
 export function hashWebhookSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
-}
-
-/** What the listing shows of a secret. */
-export function webhookSecretHint(secret: string): string {
-  return secret.slice(-HINT_CHARACTERS);
 }
 
 /**

@@ -5,7 +5,8 @@ import { NotFoundError } from '../common/errors/app-error.js';
 import { StrategyCatalog } from '../strategy/catalog/strategy-catalog.js';
 import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import { tradingViewMessageTemplate } from './tradingview-message-template.js';
-import { generateWebhookSecret, hashWebhookSecret, webhookSecretHint } from './webhook-secret.js';
+import { secretHint } from '../common/secrets/secret-hint.js';
+import { generateWebhookSecret, hashWebhookSecret } from './webhook-secret.js';
 import type { WebhookRecord } from './webhook-record.js';
 import { WebhookRepository } from './webhook.repository.js';
 
@@ -39,7 +40,8 @@ export class WebhookService {
       symbols: [...request.symbols],
       replayWindowSeconds: request.replayWindowSeconds,
       secretHash: hashWebhookSecret(secret),
-      secretHint: webhookSecretHint(secret),
+      // Its last 4 characters: 24 of its 256 random bits.
+      secretHint: secretHint(secret),
       createdAt: new Date().toISOString(),
       revokedAt: null,
     };

@@ -17,8 +17,10 @@ export function configWith(server: Partial<ServerConfig>): ConfigService<Configu
     logLevel: 'silent',
     databaseUrl: undefined,
     redisUrl: undefined,
+    backtestWorker: true,
     apiKey: undefined,
     keyPepper: SPEC_PEPPER,
+    masterKey: undefined,
     production: false,
     ...server,
   };

@@ -49,6 +49,22 @@ export class AccountView {
   @ApiProperty()
   autoConnect!: boolean;
 
+  @ApiProperty({
+    enum: ['config', 'api'],
+    description: 'Where the account is defined: the config file (read-only here) or the API (PATCH, DELETE)',
+  })
+  origin!: 'config' | 'api';
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The broker's options as in effect; every secret (API key and secret, bridge token) shown only as " +
+      '`****` and its last four characters',
+    example: { apiKey: '****Qz9x', apiSecret: '****a1B2', testnet: true, category: 'linear' },
+  })
+  options!: Record<string, unknown>;
+
   @ApiProperty({ type: CapabilitiesView })
   capabilities!: CapabilitiesView;
 }

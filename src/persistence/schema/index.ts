@@ -10,3 +10,4 @@ export * from './risk-days.table.js';
 export * from './risk-kill-switches.table.js';
 export * from './webhooks.table.js';
 export * from './strategy-runs.table.js';
+export * from './broker-accounts.table.js';

@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import type { ConfigService } from '@nestjs/config';
 import { Subject } from 'rxjs';
 import type { AccountSummary, BrokerAdapter, BrokerEvent, ConnectionStatus, Position } from '#brokers';
-import type { AccountRegistry } from '../../broker/account-registry.js';
+import type { AccountChange, AccountRegistry } from '../../broker/account-registry.js';
 import type { Configuration } from '../../config/configuration.js';
 import type { EquitySnapshotRepository } from '../equity-snapshot.repository.js';
 import { LiveStateService } from './live-state.service.js';
@@ -24,6 +24,7 @@ const SUMMARY: AccountSummary = {
 
 describe('LiveStateService', () => {
   let events: Subject<BrokerEvent>;
+  let changes: Subject<AccountChange>;
   let status: ConnectionStatus;
   let getAccountSummary: jest.Mock<() => Promise<AccountSummary>>;
   let service: LiveStateService;
@@ -32,6 +33,7 @@ describe('LiveStateService', () => {
 
   beforeEach(() => {
     events = new Subject<BrokerEvent>();
+    changes = new Subject<AccountChange>();
     status = 'connected';
     held = [];
     getAccountSummary = jest.fn(() => Promise.resolve(SUMMARY));
@@ -44,6 +46,7 @@ describe('LiveStateService', () => {
     } as unknown as BrokerAdapter;
     const registry = {
       events,
+      changes,
       list: () => [{ config: { name: 'paper' }, adapter }],
       resolve: () => adapter,
     } as unknown as AccountRegistry;
@@ -78,6 +81,20 @@ describe('LiveStateService', () => {
     expect(updates.filter((update) => update.channel === 'account').map((u) => u.data.lastPollError)).toEqual(
       expect.arrayContaining(['broker timed out', null]),
     );
+  });
+
+  it('follows an account added at run time at once, and forgets one removed', async () => {
+    await service.onApplicationBootstrap();
+    getAccountSummary.mockClear();
+    changes.next({ account: 'desk', change: 'added' });
+    await waitUntil(() => service.accountView('desk').summary !== null);
+    expect(getAccountSummary).toHaveBeenCalled();
+    changes.next({ account: 'desk', change: 'removed' });
+    expect(() => service.accountView('desk')).toThrow('No live state for account "desk"');
+    const published = updates.filter((update) => update.account === 'desk').length;
+    events.next({ type: 'connection', account: 'desk', status: 'connected' });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(updates.filter((update) => update.account === 'desk')).toHaveLength(published);
   });
 
   it('shows an account whose broker is down as down, and reads it again as soon as it reconnects', async () => {

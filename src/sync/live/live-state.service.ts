@@ -36,6 +36,7 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
   private readonly pollIntervalMs: number;
   private readonly pnlIntervalMs: number;
   private stopped = false;
+  private bootstrapped = false;
 
   /** Every change, per account and channel, in the order it happened. */
   readonly updates: Observable<LiveUpdate> = this.subject.asObservable();
@@ -56,9 +57,36 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
     }
     // Subscribed at construction: accounts connect in the registry's onModuleInit and push at once.
     this.subscription = registry.events.subscribe((event) => this.onEvent(event));
+    // The accounts stored over the API join in the registry's onModuleInit, before bootstrap polls them.
+    this.subscription.add(
+      registry.changes.subscribe(({ account, change }) => {
+        if (change === 'added') this.track(account, this.bootstrapped);
+        else this.forget(account);
+      }),
+    );
+  }
+
+  /** Keeps live state of an account added at run time, polled from now on once the app is up. */
+  private track(account: string, pollNow: boolean): void {
+    this.states.set(account, new AccountLiveState(account));
+    if (!pollNow) return;
+    void this.poll(account);
+    this.schedulePoll(account);
+  }
+
+  /** Drops a removed account's state and timers; a poll in flight finds no state and stops. */
+  private forget(account: string): void {
+    this.states.delete(account);
+    for (const timers of [this.pollTimers, this.pnlTimers]) {
+      clearTimeout(timers.get(account));
+      timers.delete(account);
+    }
+    for (const channel of ['account', 'positions', 'pnl'])
+      this.lastPublished.delete(`${account}\u0000${channel}`);
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.bootstrapped = true;
     const midnight = new Date(new Date().toISOString().slice(0, 10));
     await Promise.all(
       [...this.states.values()].map(async (state) => {
@@ -122,13 +150,15 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async pollOnce(account: string): Promise<void> {
-    const state = this.state(account);
+    const state = this.states.get(account);
+    if (!state) return;
     const adapter = this.registry.resolve(account);
     this.setConnection(account, adapter.status);
     if (adapter.status !== 'connected') return;
     const startedAt = performance.now();
     try {
       const [summary, positions] = await Promise.all([adapter.getAccountSummary(), adapter.getPositions()]);
+      if (this.states.get(account) !== state) return;
       state.replacePositions(positions);
       state.applySummary(summary);
       this.setPollError(account, null);
@@ -138,7 +168,7 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
     } catch (error) {
       const ms = Math.round(performance.now() - startedAt);
       this.logger.warn(`Poll of "${account}" failed after ${ms} ms: ${errorText(error)}`);
-      this.setPollError(account, errorText(error));
+      if (this.states.get(account) === state) this.setPollError(account, errorText(error));
     }
   }
 
@@ -214,7 +244,9 @@ export class LiveStateService implements OnApplicationBootstrap, OnApplicationSh
   private schedulePoll(account: string): void {
     if (this.stopped) return;
     const timer = setTimeout(() => {
-      void this.poll(account).finally(() => this.schedulePoll(account));
+      void this.poll(account).finally(() => {
+        if (this.states.has(account)) this.schedulePoll(account);
+      });
     }, this.pollIntervalMs);
     timer.unref();
     this.pollTimers.set(account, timer);

@@ -9,5 +9,6 @@ export const bybitVenue: BrokerVenue<BybitOptions, 'bybit'> = {
   label: 'Bybit',
   optionsClass: BybitOptions,
   resolveSecrets: resolveBybitSecrets,
+  secretFields: ['apiKey', 'apiSecret'],
   create: createBybitAdapter,
 };

@@ -12,5 +12,6 @@ export const mt5Venue: BrokerVenue<Mt5Options, 'mt5'> = {
   label: 'MetaTrader 5',
   optionsClass: Mt5Options,
   resolveSecrets: resolveMt5Secrets,
+  secretFields: ['token'],
   create: createMt5Adapter,
 };

@@ -9,6 +9,8 @@ export interface VenueSecretContext {
   readonly environment: Readonly<Record<string, string | undefined>>;
   /** In production a secret that looks like a placeholder (`change-me`) is refused. */
   readonly production: boolean;
+  /** Set when options may not name variables (`apiKeyEnv`): why, as the error for such a field. */
+  readonly variablesRefused?: string;
 }
 
 /** What the app gives every venue to build one account's adapter. */
@@ -43,6 +45,8 @@ export interface BrokerVenue<O extends object, K extends string = string> {
    * stops start-up. Throws VenueOptionsError naming the field.
    */
   resolveSecrets?(options: O, context: VenueSecretContext): O;
+  /** The options holding secrets (resolved): never shown, only a hint of their last characters. */
+  readonly secretFields?: readonly string[];
   /** Builds the adapter of one account from its validated options; throws when it cannot. */
   create(options: O, context: VenueContext): BrokerAdapter;
 }

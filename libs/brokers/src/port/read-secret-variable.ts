@@ -6,6 +6,7 @@ import { VenueOptionsError } from './venue-options-error.js';
  * not set (or empty) is refused naming the field, since the account could not log in without it.
  */
 export function readSecretVariable(context: VenueSecretContext, field: string, variable: string): string {
+  if (context.variablesRefused) throw new VenueOptionsError(field, context.variablesRefused);
   const value = context.environment[variable];
   if (!value) throw new VenueOptionsError(field, `environment variable ${variable} is not set`);
   return value;
